@@ -1,0 +1,6 @@
+export { createDb, type Db, type DbOptions, type Prisma } from "./client";
+export { withTenant, type Tx } from "./with-tenant";
+export { migrate, MIGRATIONS_DIR, type MigrationResult } from "./migrate";
+export { ensureAppRole, ensureDatabase, quoteIdent } from "./bootstrap";
+export { APP_ROLE, appDatabaseUrl, appRolePassword, databaseName, withDatabase } from "./urls";
+export { Prisma as PrismaNamespace } from "./generated/client";
