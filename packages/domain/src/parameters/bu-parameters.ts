@@ -81,16 +81,7 @@ export function defaultBuParameters(country: string): BuParameters {
 }
 
 export type BuParameterUnit =
-  | "hours"
-  | "days"
-  | "minutes"
-  | "boolean"
-  | "ratio"
-  | "money"
-  | "enum"
-  | "window"
-  | "list"
-  | "count";
+  "hours" | "days" | "minutes" | "boolean" | "ratio" | "money" | "enum" | "window" | "list" | "count";
 
 export type BuParameterMeta = { unit: BuParameterUnit; source: string };
 

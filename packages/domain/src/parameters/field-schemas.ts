@@ -23,24 +23,26 @@ const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const HH_MM_END = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
 export function timeWindow(label: string) {
-  return z
-    .object({
-      days: z
-        .array(z.enum(WEEKDAYS, { error: `${label} days must be mon, tue, wed, thu, fri, sat or sun` }))
-        .min(1, { error: `${label} needs at least one day` })
-        .max(7, { error: `${label} lists at most seven days` })
-        .refine((days) => new Set(days).size === days.length, {
-          error: `${label} lists a day twice`,
-        }),
-      from: z.string().regex(HH_MM, { error: `${label} start must be a time such as 07:00` }),
-      to: z.string().regex(HH_MM_END, { error: `${label} end must be a time such as 23:00` }),
-    })
-    .strict()
-    // Zero-padded HH:MM strings order the same way as the times they denote.
-    .refine((window) => window.from < window.to, {
-      error: `${label} must start before it ends`,
-      path: ["to"],
-    });
+  return (
+    z
+      .object({
+        days: z
+          .array(z.enum(WEEKDAYS, { error: `${label} days must be mon, tue, wed, thu, fri, sat or sun` }))
+          .min(1, { error: `${label} needs at least one day` })
+          .max(7, { error: `${label} lists at most seven days` })
+          .refine((days) => new Set(days).size === days.length, {
+            error: `${label} lists a day twice`,
+          }),
+        from: z.string().regex(HH_MM, { error: `${label} start must be a time such as 07:00` }),
+        to: z.string().regex(HH_MM_END, { error: `${label} end must be a time such as 23:00` }),
+      })
+      .strict()
+      // Zero-padded HH:MM strings order the same way as the times they denote.
+      .refine((window) => window.from < window.to, {
+        error: `${label} must start before it ends`,
+        path: ["to"],
+      })
+  );
 }
 
 export function ascendingHours(label: string, maxItems: number, maxHours: number) {

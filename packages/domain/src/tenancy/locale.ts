@@ -10,6 +10,4 @@ export const zCountry = z
   .string()
   .regex(/^[A-Z]{2}$/, { error: "must be an ISO 3166-1 alpha-2 country code such as ES" });
 
-export const zCurrency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, { error: "must be an ISO 4217 currency code such as EUR" });
+export const zCurrency = z.string().regex(/^[A-Z]{3}$/, { error: "must be an ISO 4217 currency code such as EUR" });

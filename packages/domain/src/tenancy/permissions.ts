@@ -82,14 +82,9 @@ function covers(assignment: RoleAssignment, scope: Scope): boolean {
 }
 
 /** Without a scope: "does the user hold this permission anywhere" (navigation, list endpoints). */
-export function can(
-  assignments: readonly RoleAssignment[],
-  permission: Permission,
-  scope?: Scope,
-): boolean {
+export function can(assignments: readonly RoleAssignment[], permission: Permission, scope?: Scope): boolean {
   return assignments.some(
-    (assignment) =>
-      roleHas(assignment.role, permission) && (scope === undefined || covers(assignment, scope)),
+    (assignment) => roleHas(assignment.role, permission) && (scope === undefined || covers(assignment, scope)),
   );
 }
 
@@ -102,10 +97,7 @@ export function permissionsOf(assignments: readonly RoleAssignment[]): Permissio
  * BUs where the user holds the permission; a store-scoped assignment counts for its BU,
  * so callers filtering rows by store use `scopedStoreIds` as well.
  */
-export function scopedBuIds(
-  assignments: readonly RoleAssignment[],
-  permission: Permission,
-): "all" | string[] {
+export function scopedBuIds(assignments: readonly RoleAssignment[], permission: Permission): "all" | string[] {
   const granting = assignments.filter((assignment) => roleHas(assignment.role, permission));
   if (granting.some((assignment) => assignment.buId === null)) return "all";
   return uniqueSorted(granting.map((assignment) => assignment.buId));
@@ -118,8 +110,7 @@ export function scopedStoreIds(
   buId: string,
 ): "all" | string[] {
   const granting = assignments.filter(
-    (assignment) =>
-      roleHas(assignment.role, permission) && (assignment.buId === null || assignment.buId === buId),
+    (assignment) => roleHas(assignment.role, permission) && (assignment.buId === null || assignment.buId === buId),
   );
   if (granting.some((assignment) => assignment.buId === null || assignment.storeId === null)) {
     return "all";

@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Redis } from "ioredis";
+import type { Queue } from "bullmq";
+import type { Db } from "@atende/db";
+import type { TimerRef } from "@atende/jobs";
+import type { Config } from "./config";
+import { AppError } from "./errors";
+import { registerAdminModules } from "./modules/admin";
+import type { AuthDeps } from "./modules/auth/auth.service";
+import { registerAuthRoutes } from "./modules/auth/auth.routes";
+import { registerHealthRoutes } from "./modules/health/health.routes";
+import { authPlugin } from "./plugins/auth";
+import { errorsPlugin, sendProblem } from "./plugins/errors";
+import { idempotencyPlugin } from "./plugins/idempotency";
+import { openapiPlugin } from "./plugins/openapi";
+
+export type AppDeps = {
+  config: Config;
+  db: Db;
+  redis: Redis;
+  timersQueue: Queue;
+  /** Enqueues committed timers; failures are left to the worker's sweep. */
+  dispatchTimers: (refs: TimerRef[]) => Promise<void>;
+  now?: () => Date;
+  logger?: boolean | { level: string };
+};
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({
+    logger: deps.logger ?? {
+      level: config.logLevel,
+      redact: ["req.headers.authorization", "req.headers.cookie", "req.headers['x-csrf-token']"],
+    },
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    redis: deps.redis,
+    nameSpace: `${config.redisPrefix}:rl:`,
+    keyGenerator: (request) => request.ip ?? "unknown",
+    errorResponseBuilder: (_request, context) =>
+      new AppError("RATE_LIMITED", {
+        detail: `too many requests: at most ${context.max} per minute; retry in ${Math.ceil(context.ttl / 1000)} s`,
+        headers: { "retry-after": String(Math.ceil(context.ttl / 1000)) },
+      }),
+  });
+  await app.register(openapiPlugin);
+
+  const auth: AuthDeps = {
+    db,
+    now,
+    sessionSecret: config.sessionSecret,
+    sessionTtlMinutes: config.sessionTtlMinutes,
+    loginMaxFailures: config.loginMaxFailures,
+    loginLockMinutes: config.loginLockMinutes,
+    afterCommit: (refs) =>
+      deps.dispatchTimers(refs).catch((error: unknown) => app.log.warn({ err: error }, "timer enqueue failed; the sweep will enqueue it")),
+  };
+  await app.register(authPlugin, { db, auth });
+  await app.register(idempotencyPlugin, { db });
+
+  // Every JSON route refuses other content types with a 415 rather than guessing.
+  app.removeContentTypeParser("text/plain");
+
+  registerHealthRoutes(app, { db, redis: deps.redis });
+  registerAuthRoutes(app, { auth, cookieSecure: config.cookieSecure, loginRateLimitPerMinute: config.loginRateLimitPerMinute });
+  registerAdminModules(app, { db, now, sessionSecret: config.sessionSecret });
+
+  await registerSpa(app, config.webDistDir);
+  return app;
+}
+
+async function registerSpa(app: FastifyInstance, dir: string | null) {
+  const root = dir ? path.resolve(dir) : null;
+  const hasSpa = root !== null && existsSync(path.join(root, "index.html"));
+  if (hasSpa) await app.register(fastifyStatic, { root: root!, wildcard: false, index: "index.html" });
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith("/api/") || request.url === "/api";
+    if (hasSpa && request.method === "GET" && !isApi) return reply.sendFile("index.html");
+    return sendProblem(request, reply, { code: "ROUTE_NOT_FOUND", detail: `no route ${request.method} ${request.url.split("?")[0]}` });
+  });
+}

@@ -1,0 +1,49 @@
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  appDatabaseUrl: string;
+  redisUrl: string;
+  smtpUrl: string | null;
+  storageDir: string;
+  sessionSecret: string;
+  sessionTtlMinutes: number;
+  cookieSecure: boolean;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginRateLimitPerMinute: number;
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  webDistDir: string | null;
+  redisPrefix: string;
+  logLevel: string;
+};
+
+function int(value: string | undefined, fallback: number): number {
+  const n = value === undefined ? NaN : Number.parseInt(value, 10);
+  return Number.isFinite(n) ? n : fallback;
+}
+
+/** Reads the environment once at process start; everything else receives the result. */
+export function configFromEnv(
+  env: NodeJS.ProcessEnv,
+  required: Pick<Config, "databaseUrl" | "appDatabaseUrl" | "redisUrl" | "sessionSecret">,
+): Config {
+  return {
+    ...required,
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? "0.0.0.0",
+    smtpUrl: env.SMTP_URL ?? null,
+    storageDir: env.STORAGE_DIR ?? ".data/storage",
+    sessionTtlMinutes: int(env.SESSION_TTL_MINUTES, 12 * 60),
+    cookieSecure: env.COOKIE_SECURE === "true",
+    loginMaxFailures: int(env.LOGIN_MAX_FAILURES, 5),
+    loginLockMinutes: int(env.LOGIN_LOCK_MINUTES, 15),
+    loginRateLimitPerMinute: int(env.LOGIN_RATE_LIMIT_PER_MINUTE, 20),
+    rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 1200),
+    bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1024 * 1024),
+    webDistDir: env.WEB_DIST_DIR ?? null,
+    redisPrefix: env.REDIS_PREFIX ?? "atende",
+    logLevel: env.LOG_LEVEL ?? "info",
+  };
+}

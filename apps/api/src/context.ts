@@ -1,0 +1,43 @@
+import { withTenant, type Db, type Tx } from "@atende/db";
+import type { ApiTokenScope, RoleAssignment } from "@atende/domain";
+
+export type UserPrincipal = {
+  kind: "user";
+  tenantId: string;
+  userId: string;
+  sessionId: string;
+  email: string;
+  name: string;
+  locale: string;
+  csrfToken: string;
+  roles: RoleAssignment[];
+};
+export type TokenPrincipal = { kind: "token"; tenantId: string; tokenId: string; name: string; scopes: ApiTokenScope[] };
+export type Principal = UserPrincipal | TokenPrincipal;
+
+export type Actor = { userId: string | null; label: string };
+
+/** What a service needs to know about the request: tenant, actor, and a way to run in the tenant's transaction. */
+export type RequestContext = {
+  tenantId: string;
+  actor: Actor;
+  principal: Principal;
+  requestId: string;
+  ip: string | null;
+  run: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+};
+
+export function contextFor(db: Db, principal: Principal, requestId: string, ip: string | null): RequestContext {
+  const actor: Actor =
+    principal.kind === "user"
+      ? { userId: principal.userId, label: principal.email }
+      : { userId: null, label: `token:${principal.name}` };
+  return {
+    tenantId: principal.tenantId,
+    actor,
+    principal,
+    requestId,
+    ip,
+    run: (fn) => withTenant(db, principal.tenantId, fn),
+  };
+}

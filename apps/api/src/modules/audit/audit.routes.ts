@@ -1,0 +1,31 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { pageOf, ZAuditEntry, ZAuditListQuery } from "@atende/contracts";
+import * as service from "./audit.service";
+
+export function registerAuditRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["audit"];
+  r.get(
+    "/api/v1/audit",
+    { schema: { tags, summary: "Audit log, newest first, filtered", querystring: ZAuditListQuery, response: { 200: pageOf(ZAuditEntry) } }, config: { permission: "audit.read" } },
+    async (request) => service.listAuditEntries(request.ctx(), request.query),
+  );
+  r.get(
+    "/api/v1/audit/export",
+    {
+      schema: { tags, summary: "Audit log as CSV with the same filters", querystring: ZAuditListQuery, produces: ["text/csv"], response: { 200: z.string() } },
+      config: { permission: "audit.read" },
+    },
+    async (request, reply) => {
+      const { limit: _l, cursor: _c, ...filters } = request.query;
+      const csv = await service.exportAuditCsv(request.ctx(), filters);
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`)
+        .serializer((x: unknown) => String(x))
+        .send(csv);
+    },
+  );
+}

@@ -1,0 +1,105 @@
+import type { Db, Tx } from "@atende/db";
+import type { ApiTokenScope, Role, RoleAssignment } from "@atende/domain";
+
+export type LoginUser = {
+  id: string;
+  tenantId: string;
+  email: string;
+  passwordHash: string | null;
+  status: string;
+  failedLogins: number;
+  lockedUntil: Date | null;
+};
+
+/** Sign-in starts before any tenant is known: the global email directory is the one unscoped read. */
+export async function unsafeFindLoginIdentity(db: Db, email: string) {
+  return db.loginIdentity.findUnique({ where: { email: email.toLowerCase() } });
+}
+
+export async function findLoginUser(tx: Tx, tenantId: string, userId: string): Promise<LoginUser | null> {
+  return tx.user.findFirst({
+    where: { id: userId, tenantId },
+    select: { id: true, tenantId: true, email: true, passwordHash: true, status: true, failedLogins: true, lockedUntil: true },
+  });
+}
+
+export async function recordFailedLogin(tx: Tx, userId: string, lockUntil: Date | null): Promise<void> {
+  await tx.user.update({
+    where: { id: userId },
+    data: { failedLogins: { increment: 1 }, ...(lockUntil ? { lockedUntil: lockUntil } : {}) },
+  });
+}
+
+export async function recordSuccessfulLogin(tx: Tx, userId: string, at: Date): Promise<void> {
+  await tx.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: at } });
+}
+
+export async function createSession(
+  tx: Tx,
+  data: { tenantId: string; userId: string; tokenHash: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+) {
+  return tx.session.create({ data, select: { id: true, expiresAt: true } });
+}
+
+export type SessionPrincipalRow = {
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  user: { id: string; email: string; name: string; locale: string; status: string; roles: RoleAssignment[] };
+};
+
+export async function findActiveSession(tx: Tx, tenantId: string, tokenHash: string, now: Date): Promise<SessionPrincipalRow | null> {
+  const s = await tx.session.findFirst({
+    where: { tenantId, tokenHash, revokedAt: null, expiresAt: { gt: now } },
+    select: {
+      id: true,
+      csrfToken: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          locale: true,
+          status: true,
+          roleAssignments: { select: { role: true, buId: true, storeId: true } },
+        },
+      },
+    },
+  });
+  if (!s) return null;
+  const { roleAssignments, ...user } = s.user;
+  return {
+    sessionId: s.id,
+    csrfToken: s.csrfToken,
+    expiresAt: s.expiresAt,
+    lastSeenAt: s.lastSeenAt,
+    user: { ...user, roles: roleAssignments.map((r) => ({ role: r.role as Role, buId: r.buId, storeId: r.storeId })) },
+  };
+}
+
+export async function touchSession(tx: Tx, sessionId: string, at: Date): Promise<void> {
+  await tx.session.update({ where: { id: sessionId }, data: { lastSeenAt: at } });
+}
+
+export async function revokeSession(tx: Tx, sessionId: string, at: Date): Promise<void> {
+  await tx.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: at } });
+}
+
+export async function findActiveApiToken(tx: Tx, tenantId: string, tokenHash: string, now: Date) {
+  const t = await tx.apiToken.findFirst({
+    where: { tenantId, tokenHash, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    select: { id: true, name: true, scopes: true, lastUsedAt: true },
+  });
+  return t ? { ...t, scopes: t.scopes as ApiTokenScope[] } : null;
+}
+
+export async function touchApiToken(tx: Tx, tokenId: string, at: Date): Promise<void> {
+  await tx.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: at } });
+}
+
+export async function findTenant(db: Db, tenantId: string) {
+  return db.tenant.findUnique({ where: { id: tenantId }, select: { id: true, slug: true, name: true } });
+}

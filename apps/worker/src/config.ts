@@ -1,0 +1,28 @@
+import { appDatabaseUrl } from "@atende/db";
+
+export type WorkerConfig = {
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  smtpUrl: string | null;
+  smtpFrom: string;
+  logLevel: string;
+};
+
+/** Reads the environment once at process start; everything else receives the result. */
+export function workerConfigFromEnv(env: NodeJS.ProcessEnv): WorkerConfig {
+  return {
+    databaseUrl: databaseUrl(env),
+    redisUrl: env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    redisPrefix: env.REDIS_PREFIX ?? "atende",
+    smtpUrl: env.SMTP_URL || null,
+    smtpFrom: env.SMTP_FROM ?? "Atende <no-reply@atende.invalid>",
+    logLevel: env.LOG_LEVEL ?? "info",
+  };
+}
+
+function databaseUrl(env: NodeJS.ProcessEnv): string {
+  if (env.DATABASE_APP_URL) return env.DATABASE_APP_URL;
+  if (env.DATABASE_URL) return appDatabaseUrl(env.DATABASE_URL, env);
+  throw new Error("Set DATABASE_APP_URL, or DATABASE_URL from which the app role's URL is derived");
+}

@@ -1,0 +1,6 @@
+export * from "./errors";
+export * from "./common";
+export * from "./pagination";
+export * from "./auth";
+export * from "./admin";
+export * from "./parameters";

@@ -1,0 +1,117 @@
+import { withTenant, type Db } from "@atende/db";
+import type { Queue } from "bullmq";
+import { TIMER_KINDS, type TimerKind } from "./catalog";
+import { markEnqueued } from "./dispatch";
+import { fireTimer, type TimerHandlers } from "./handlers";
+import { silentLog, type JobsLog } from "./log";
+import { forEachTenant } from "./tenants";
+import { enqueueTimers, type TimerRef } from "./timers";
+
+export type SweepTimersDeps = { db: Db; queue: Queue; now: () => Date; handlers: TimerHandlers; log?: JobsLog };
+export type SweepTimersOptions = {
+  pageSize?: number;
+  /** Overdue by more than this, a timer is fired by the sweep itself instead of trusting its job. */
+  claimAfterMs?: number;
+  /** A timer committed this recently may still be on its way to dispatchTimers. */
+  enqueueGraceMs?: number;
+};
+export type SweepTimersResult = { reEnqueued: number; claimedDirectly: number };
+
+type Options = Required<SweepTimersOptions>;
+type TimerRow = { id: string; kind: string; subject: string; generation: number; dueAt: Date };
+type Cursor = { dueAt: Date; id: string };
+
+const DEFAULTS: Options = { pageSize: 500, claimAfterMs: 30_000, enqueueGraceMs: 5_000 };
+
+/**
+ * Repairs the timers queue from the database, which is the truth: re-adds overdue and never-enqueued timers under
+ * their deterministic job ids (BullMQ keeps an existing job, so nothing runs twice) and fires long-overdue ones
+ * directly through the generation claim, which covers jobs lost with Redis data or stuck in active.
+ */
+export async function sweepTimers(deps: SweepTimersDeps, opts: SweepTimersOptions = {}): Promise<SweepTimersResult> {
+  const options: Options = { ...DEFAULTS, ...opts };
+  const log = deps.log ?? silentLog;
+  const now = deps.now();
+  const total: SweepTimersResult = { reEnqueued: 0, claimedDirectly: 0 };
+  await forEachTenant(deps.db, async (tenantId) => {
+    try {
+      const result = await sweepTenant(deps, log, tenantId, now, options);
+      total.reEnqueued += result.reEnqueued;
+      total.claimedDirectly += result.claimedDirectly;
+    } catch (error) {
+      log.error({ err: error, tenantId }, "timer sweep failed for tenant");
+    }
+  });
+  return total;
+}
+
+async function sweepTenant(
+  deps: SweepTimersDeps,
+  log: JobsLog,
+  tenantId: string,
+  now: Date,
+  options: Options,
+): Promise<SweepTimersResult> {
+  const result: SweepTimersResult = { reEnqueued: 0, claimedDirectly: 0 };
+  let cursor: Cursor | undefined;
+  for (;;) {
+    const rows = await pageDueTimers(deps.db, tenantId, now, cursor, options);
+    const refs = rows.flatMap((row) => toRef(row, tenantId, log));
+    const claimBefore = now.getTime() - options.claimAfterMs;
+    const toClaim = refs.filter((ref) => ref.dueAt.getTime() < claimBefore);
+    const toEnqueue = refs.filter((ref) => ref.dueAt.getTime() >= claimBefore);
+    result.claimedDirectly += await claimDirectly(deps, log, toClaim);
+    if (toEnqueue.length > 0) {
+      await enqueueTimers(deps.queue, toEnqueue, now);
+      await markEnqueued(deps.db, toEnqueue, now);
+      result.reEnqueued += toEnqueue.length;
+    }
+    const last = rows[rows.length - 1];
+    if (rows.length < options.pageSize || !last) return result;
+    cursor = { dueAt: last.dueAt, id: last.id };
+  }
+}
+
+/** Keyset paging by (due_at, id): rows claimed or re-enqueued in a page may still match, so OFFSET/LIMIT would loop. */
+function pageDueTimers(db: Db, tenantId: string, now: Date, cursor: Cursor | undefined, options: Options): Promise<TimerRow[]> {
+  const committedBefore = new Date(now.getTime() - options.enqueueGraceMs);
+  return withTenant(db, tenantId, (tx) =>
+    tx.timer.findMany({
+      where: {
+        tenantId,
+        status: "scheduled",
+        AND: [
+          { OR: [{ dueAt: { lte: now } }, { enqueuedAt: null, createdAt: { lt: committedBefore } }] },
+          cursor ? { OR: [{ dueAt: { gt: cursor.dueAt } }, { dueAt: cursor.dueAt, id: { gt: cursor.id } }] } : {},
+        ],
+      },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      take: options.pageSize,
+      select: { id: true, kind: true, subject: true, generation: true, dueAt: true },
+    }),
+  );
+}
+
+async function claimDirectly(deps: SweepTimersDeps, log: JobsLog, refs: TimerRef[]): Promise<number> {
+  let claimed = 0;
+  for (const ref of refs) {
+    try {
+      if (await fireTimer(deps.db, deps.handlers, ref, deps.now())) claimed += 1;
+    } catch (error) {
+      log.error({ err: error, tenantId: ref.tenantId, timerId: ref.timerId, kind: ref.kind }, "sweep could not fire timer");
+    }
+  }
+  return claimed;
+}
+
+function toRef(row: TimerRow, tenantId: string, log: JobsLog): TimerRef[] {
+  if (!isTimerKind(row.kind)) {
+    log.warn({ tenantId, timerId: row.id, kind: row.kind }, "timer of unknown kind left as it is");
+    return [];
+  }
+  return [{ tenantId, timerId: row.id, kind: row.kind, subject: row.subject, generation: row.generation, dueAt: row.dueAt }];
+}
+
+function isTimerKind(kind: string): kind is TimerKind {
+  return (TIMER_KINDS as readonly string[]).includes(kind);
+}

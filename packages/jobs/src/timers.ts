@@ -1,0 +1,70 @@
+import type { Tx } from "@atende/db";
+import { PrismaNamespace } from "@atende/db";
+import type { Queue } from "bullmq";
+import type { TimerKind, TTimerJob } from "./catalog";
+
+export type TimerRef = TTimerJob & { dueAt: Date };
+
+/** BullMQ rejects most ids with ':' and pure integers; kind, subject and generation make it deterministic. */
+export function timerJobId(ref: Pick<TimerRef, "kind" | "subject" | "generation">): string {
+  return `${ref.kind}-${ref.subject}-${ref.generation}`;
+}
+
+/**
+ * Upserts the timer row inside the caller's transaction, bumping its generation so any job already queued for an
+ * earlier due time becomes a no-op when it fires. Enqueue the returned ref only after the transaction commits.
+ */
+export async function scheduleTimer(
+  tx: Tx,
+  input: { tenantId: string; kind: TimerKind; subject: string; dueAt: Date; payload?: Record<string, unknown> },
+): Promise<TimerRef> {
+  const payload = (input.payload ?? {}) as PrismaNamespace.InputJsonValue;
+  const row = await tx.timer.upsert({
+    where: { tenantId_kind_subject: { tenantId: input.tenantId, kind: input.kind, subject: input.subject } },
+    create: { tenantId: input.tenantId, kind: input.kind, subject: input.subject, dueAt: input.dueAt, payload },
+    update: { dueAt: input.dueAt, payload, status: "scheduled", generation: { increment: 1 }, enqueuedAt: null, firedAt: null },
+    select: { id: true, generation: true },
+  });
+  return { tenantId: input.tenantId, timerId: row.id, kind: input.kind, subject: input.subject, generation: row.generation, dueAt: input.dueAt };
+}
+
+export async function cancelTimer(tx: Tx, tenantId: string, kind: TimerKind, subject: string): Promise<void> {
+  await tx.timer.updateMany({
+    where: { tenantId, kind, subject, status: "scheduled" },
+    data: { status: "cancelled", generation: { increment: 1 } },
+  });
+}
+
+/**
+ * Adds delayed jobs for committed timers. Failures are tolerated: the sweep enqueues timers whose enqueued_at is
+ * still empty, so a crash or a Redis hiccup between commit and enqueue loses nothing.
+ */
+export async function enqueueTimers(queue: Queue, refs: TimerRef[], now: Date = new Date()): Promise<void> {
+  if (refs.length === 0) return;
+  await queue.addBulk(
+    refs.map((ref) => ({
+      name: ref.kind,
+      data: { tenantId: ref.tenantId, timerId: ref.timerId, kind: ref.kind, subject: ref.subject, generation: ref.generation },
+      opts: {
+        jobId: timerJobId(ref),
+        delay: Math.max(0, ref.dueAt.getTime() - now.getTime()),
+        removeOnComplete: true,
+        removeOnFail: 1000,
+        attempts: 5,
+        backoff: { type: "exponential", delay: 1000 },
+      },
+    })),
+  );
+}
+
+/**
+ * Claims a due timer for its handler: only the current generation of a still-scheduled timer matches, so a stale,
+ * duplicate or re-delivered job finds nothing and does nothing. Run the handler's work in the same transaction.
+ */
+export async function claimTimer(tx: Tx, job: TTimerJob, now: Date): Promise<boolean> {
+  const claimed = await tx.timer.updateMany({
+    where: { id: job.timerId, tenantId: job.tenantId, generation: job.generation, status: "scheduled" },
+    data: { status: "fired", firedAt: now },
+  });
+  return claimed.count === 1;
+}

@@ -1,0 +1,1 @@
+export { createTestDatabase, testRedis, type TestDatabase } from "./test-database";
