@@ -5,14 +5,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { ensureAppRole, ensureDatabase, migrate, MIGRATIONS_DIR, withDatabase } from "@atende/db";
 import { ensurePostgres, ensureRedis } from "@atende/devstack";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    pgServerUrl: string;
-    templateDb: string;
-    redisUrl: string;
-  }
-}
+import "./provided";
 
 async function migrationsDigest(): Promise<string> {
   const hash = createHash("sha256");

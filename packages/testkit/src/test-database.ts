@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { appDatabaseUrl, quoteIdent, withDatabase } from "@atende/db";
+import "./provided";
 
 export type TestDatabase = { name: string; ownerUrl: string; appUrl: string; drop: () => Promise<void> };
 

@@ -10,7 +10,10 @@ export type SmtpMailerOptions = { url: string; from: string };
 
 /** Timeouts stay well under the outbox lease, so a hung server cannot outlive the claim on its row. */
 export function createSmtpMailer({ url, from }: SmtpMailerOptions): Mailer {
-  const transport = createTransport(url, { from, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  const transport = createTransport(
+    { url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
+    { from },
+  );
   return {
     kind: "smtp",
     send: async (id, message) => {

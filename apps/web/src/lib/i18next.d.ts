@@ -1,0 +1,10 @@
+import "i18next";
+import type en from "../locales/en.json";
+
+// Typed keys: t("some.missing.key") fails type-checking. es.json is checked against en.json by a unit test.
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "translation";
+    resources: { translation: typeof en };
+  }
+}

@@ -1,0 +1,83 @@
+import type { Db } from "@atende/db";
+import { MAINTENANCE_JOBS, type SweepTimersOptions, type TimerHandlers } from "@atende/jobs";
+import type { Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { emailChannel, createLogMailer, type Mailer } from "./channels/email.channel";
+import { timerHandlers } from "./jobs";
+import { DEFAULT_OUTBOX_RETRY, type OutboxRetry } from "./jobs/outbox-dispatch.job";
+import { createMaintenanceWorker } from "./maintenance.worker";
+import { createOutboxWorker } from "./outbox.worker";
+import { closeQueues, createQueues, type Queues } from "./queues";
+import { createTimersWorker } from "./timers.worker";
+
+export type WorkerDeps = {
+  db: Db;
+  /** Shared by every queue and worker (BullMQ duplicates it for blocking reads); needs maxRetriesPerRequest: null. */
+  redis: Redis;
+  prefix: string;
+  logger: Logger;
+  /** Defaults to a mailer that only logs message ids. */
+  mailer?: Mailer;
+  now?: () => Date;
+  sweepEveryMs?: number;
+  outboxSweepEveryMs?: number;
+  sweep?: SweepTimersOptions;
+  outboxRetry?: Partial<OutboxRetry>;
+  handlers?: TimerHandlers;
+};
+
+export type RunningWorker = { queues: Queues; stop: () => Promise<void> };
+
+/**
+ * Starts the timers, outbox and maintenance workers and (re)declares the sweep schedulers. The caller owns `db` and
+ * `redis`: stop() closes what this started, waiting for active jobs, and leaves those two open.
+ */
+export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
+  const now = deps.now ?? (() => new Date());
+  const handlers = deps.handlers ?? timerHandlers;
+  const { db, redis, prefix, logger } = deps;
+  const queues = createQueues(redis, prefix);
+  const mailer = deps.mailer ?? createLogMailer(logger);
+  const workers: Worker[] = [
+    createTimersWorker({ db, redis, prefix, logger, now, handlers }),
+    createOutboxWorker({
+      db,
+      redis,
+      prefix,
+      logger,
+      now,
+      channels: { email: emailChannel(mailer) },
+      retry: { ...DEFAULT_OUTBOX_RETRY, ...deps.outboxRetry },
+    }),
+    createMaintenanceWorker({ db, redis, prefix, logger, now, queues, handlers, sweep: deps.sweep ?? {} }),
+  ];
+  try {
+    await scheduleSweeps(queues, deps.sweepEveryMs ?? 15_000, deps.outboxSweepEveryMs ?? 5_000);
+  } catch (error) {
+    await closeAll(workers, queues);
+    throw error;
+  }
+  logger.info({ prefix, mailer: mailer.kind }, "worker started");
+  return { queues, stop: () => closeAll(workers, queues) };
+}
+
+/** Upserting by a fixed id keeps one schedule per queue however many worker replicas start. */
+async function scheduleSweeps(queues: Queues, timersEveryMs: number, outboxEveryMs: number): Promise<void> {
+  const opts = { removeOnComplete: true, removeOnFail: 100 };
+  await queues.maintenance.upsertJobScheduler(
+    MAINTENANCE_JOBS.sweepTimers,
+    { every: timersEveryMs },
+    { name: MAINTENANCE_JOBS.sweepTimers, data: {}, opts },
+  );
+  await queues.maintenance.upsertJobScheduler(
+    MAINTENANCE_JOBS.sweepOutbox,
+    { every: outboxEveryMs },
+    { name: MAINTENANCE_JOBS.sweepOutbox, data: {}, opts },
+  );
+}
+
+async function closeAll(workers: Worker[], queues: Queues): Promise<void> {
+  await Promise.all(workers.map((worker) => worker.close()));
+  await closeQueues(queues);
+}

@@ -1,0 +1,78 @@
+import { withTenant } from "@atende/db";
+import { scheduleTimer, sweepTimers, timerJobId, type TimerHandlers, type TimerRef } from "@atende/jobs";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createQueues, closeQueues, type Queues } from "../src/queues";
+import { createTenant, createWorld, silentLogger, timerRow, type World } from "./support";
+
+describe("sweepTimers without a running worker", () => {
+  let world: World;
+  let queues: Queues;
+  let tenants: string[];
+  const fired: string[] = [];
+  const handlers: TimerHandlers = {
+    "session-expiry": async (_tx, job) => {
+      fired.push(job.timerId);
+    },
+  };
+
+  beforeAll(async () => {
+    world = await createWorld();
+    queues = createQueues(world.redis, world.prefix);
+    tenants = [await createTenant(world.tdb.ownerUrl), await createTenant(world.tdb.ownerUrl)];
+  });
+
+  afterAll(async () => {
+    await closeQueues(queues);
+    await world?.close();
+  });
+
+  async function schedule(tenantId: string, dueAt: Date): Promise<TimerRef> {
+    return withTenant(world.db, tenantId, (tx) =>
+      scheduleTimer(tx, { tenantId, kind: "session-expiry", subject: randomUUID(), dueAt }),
+    );
+  }
+
+  it("enqueues a timer that was committed but never enqueued", async () => {
+    const ref = await schedule(tenants[0]!, new Date(Date.now() + 3_600_000));
+    const deps = { db: world.db, queue: queues.timers, handlers, log: silentLogger };
+
+    const tooSoon = await sweepTimers({ ...deps, now: () => new Date() });
+    expect(tooSoon).toEqual({ reEnqueued: 0, claimedDirectly: 0 });
+
+    const later = () => new Date(Date.now() + 6_000);
+    expect(await sweepTimers({ ...deps, now: later })).toEqual({ reEnqueued: 1, claimedDirectly: 0 });
+    expect(await queues.timers.getJobState(timerJobId(ref))).toBe("delayed");
+    expect((await timerRow(world.db, ref.tenantId, ref.timerId)).enqueuedAt).not.toBeNull();
+
+    expect(await sweepTimers({ ...deps, now: later })).toEqual({ reEnqueued: 0, claimedDirectly: 0 });
+    await queues.timers.remove(timerJobId(ref));
+  });
+
+  it("pages overdue timers of every tenant by (due_at, id), re-adding them under their own ids", async () => {
+    await queues.timers.pause();
+    const dueAt = new Date(Date.now() - 5_000);
+    const refs = [
+      ...(await Promise.all([1, 2, 3].map(() => schedule(tenants[0]!, dueAt)))),
+      ...(await Promise.all([1, 2].map(() => schedule(tenants[1]!, dueAt)))),
+    ];
+    const deps = { db: world.db, queue: queues.timers, handlers, log: silentLogger, now: () => new Date() };
+
+    expect(await sweepTimers(deps, { pageSize: 2 })).toEqual({ reEnqueued: 5, claimedDirectly: 0 });
+    expect(await sweepTimers(deps, { pageSize: 2 })).toEqual({ reEnqueued: 5, claimedDirectly: 0 });
+    const states = await Promise.all(refs.map((ref) => queues.timers.getJobState(timerJobId(ref))));
+    expect(states).toEqual(["waiting", "waiting", "waiting", "waiting", "waiting"]);
+    expect(await queues.timers.getJobCounts("waiting")).toEqual({ waiting: 5 });
+    expect(fired).toHaveLength(0);
+  });
+
+  it("fires long-overdue timers itself, exactly once, through the generation claim", async () => {
+    const late = () => new Date(Date.now() + 60_000);
+    const deps = { db: world.db, queue: queues.timers, handlers, log: silentLogger, now: late };
+
+    expect(await sweepTimers(deps, { pageSize: 2, claimAfterMs: 30_000 })).toEqual({ reEnqueued: 0, claimedDirectly: 5 });
+    expect(fired).toHaveLength(5);
+    expect(await sweepTimers(deps, { pageSize: 2, claimAfterMs: 30_000 })).toEqual({ reEnqueued: 0, claimedDirectly: 0 });
+    expect(fired).toHaveLength(5);
+  });
+});
