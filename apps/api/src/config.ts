@@ -17,6 +17,8 @@ export type Config = {
   webDistDir: string | null;
   redisPrefix: string;
   logLevel: string;
+  /** Honour X-Forwarded-For only behind a proxy you run; otherwise clients could spoof their rate-limit key. */
+  trustProxy: boolean;
 };
 
 function int(value: string | undefined, fallback: number): number {
@@ -45,5 +47,6 @@ export function configFromEnv(
     webDistDir: env.WEB_DIST_DIR ?? null,
     redisPrefix: env.REDIS_PREFIX ?? "atende",
     logLevel: env.LOG_LEVEL ?? "info",
+    trustProxy: env.TRUST_PROXY === "true",
   };
 }

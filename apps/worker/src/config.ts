@@ -6,7 +6,6 @@ export type WorkerConfig = {
   redisPrefix: string;
   smtpUrl: string | null;
   smtpFrom: string;
-  logLevel: string;
 };
 
 /** Reads the environment once at process start; everything else receives the result. */
@@ -17,7 +16,6 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv): WorkerConfig {
     redisPrefix: env.REDIS_PREFIX ?? "atende",
     smtpUrl: env.SMTP_URL || null,
     smtpFrom: env.SMTP_FROM ?? "Atende <no-reply@atende.invalid>",
-    logLevel: env.LOG_LEVEL ?? "info",
   };
 }
 

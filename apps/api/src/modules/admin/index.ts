@@ -1,13 +1,21 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "@atende/db";
+import { registerApiTokenRoutes } from "../api-tokens/api-tokens.routes";
 import { registerAuditRoutes } from "../audit/audit.routes";
 import { registerBusinessUnitRoutes } from "../business-units/business-units.routes";
+import { registerGroupRoutes } from "../groups/groups.routes";
 import { registerParameterRoutes } from "../parameters/parameters.routes";
+import { registerStoreRoutes } from "../stores/stores.routes";
+import { registerUserRoutes } from "../users/users.routes";
 
 export type AdminDeps = { db: Db; now: () => Date; sessionSecret: string };
 
-export function registerAdminModules(app: FastifyInstance, _deps: AdminDeps) {
+export function registerAdminModules(app: FastifyInstance, deps: AdminDeps) {
   registerBusinessUnitRoutes(app);
   registerParameterRoutes(app);
   registerAuditRoutes(app);
+  registerStoreRoutes(app);
+  registerUserRoutes(app, { now: deps.now });
+  registerGroupRoutes(app);
+  registerApiTokenRoutes(app, { now: deps.now, sessionSecret: deps.sessionSecret });
 }
