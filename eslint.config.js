@@ -22,7 +22,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["@prisma/*", "fastify", "fastify*", "@fastify/*", "bullmq", "ioredis", "pg", "node:*", "react*"], message: "packages/domain is pure" },
+            {
+              group: ["@prisma/*", "fastify", "fastify*", "@fastify/*", "bullmq", "ioredis", "pg", "node:*", "react*"],
+              message: "packages/domain is pure",
+            },
           ],
         },
       ],

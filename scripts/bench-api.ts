@@ -7,7 +7,10 @@ import autocannon from "autocannon";
 const base = process.env.BENCH_URL ?? "http://localhost:3000";
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const credentials = { email: process.env.BENCH_EMAIL ?? "admin@demo.test", password: process.env.BENCH_PASSWORD ?? "Demo-2026!" };
+const credentials = {
+  email: process.env.BENCH_EMAIL ?? "admin@demo.test",
+  password: process.env.BENCH_PASSWORD ?? "Demo-2026!",
+};
 
 type Row = { name: string; rps: number; p50: number; p99: number; non2xx: number; errors: number };
 
@@ -50,7 +53,9 @@ const rows = [
   await bench("GET /api/v1/audit?limit=50", { path: "/api/v1/audit?limit=50", headers: { cookie } }),
   await bench("GET /api/v1/business-units", { path: "/api/v1/business-units", headers: { cookie } }),
 ];
-console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
 console.log(`${connections} connections, ${duration} s each`);
 console.log("| endpoint | req/s | p50 ms | p99 ms | non-2xx | errors |\n|---|---|---|---|---|---|");
 for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`);

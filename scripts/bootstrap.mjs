@@ -17,7 +17,11 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.exit(1);
 }
 
-pnpm(["install", existsSync("pnpm-lock.yaml") ? "--frozen-lockfile" : "--no-frozen-lockfile", "--reporter=append-only"]);
+pnpm([
+  "install",
+  existsSync("pnpm-lock.yaml") ? "--frozen-lockfile" : "--no-frozen-lockfile",
+  "--reporter=append-only",
+]);
 pnpm(["run", "build"]);
 if (mode === "start") pnpm(["run", "app:start"]);
 else if (mode === "test") pnpm(["run", "app:test"]);

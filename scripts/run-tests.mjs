@@ -23,7 +23,9 @@ check("format", "npx", ["prettier", "--check", ".", "--log-level=warn"]);
 const results = ".vitest-results.json";
 rmSync(results, { force: true });
 console.log("\n== vitest (unit, integration, end-to-end)");
-spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${results}`], { stdio: "inherit" });
+spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${results}`], {
+  stdio: "inherit",
+});
 if (existsSync(results)) {
   const report = JSON.parse(readFileSync(results, "utf8"));
   passed += report.numPassedTests;

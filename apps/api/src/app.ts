@@ -78,7 +78,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loginMaxFailures: config.loginMaxFailures,
     loginLockMinutes: config.loginLockMinutes,
     afterCommit: (refs) =>
-      deps.dispatchTimers(refs).catch((error: unknown) => app.log.warn({ err: error }, "timer enqueue failed; the sweep will enqueue it")),
+      deps
+        .dispatchTimers(refs)
+        .catch((error: unknown) => app.log.warn({ err: error }, "timer enqueue failed; the sweep will enqueue it")),
   };
   await app.register(authPlugin, { db, auth });
   await app.register(idempotencyPlugin, { db });
@@ -87,7 +89,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser("text/plain");
 
   registerHealthRoutes(app, { db, redis: deps.redis });
-  registerAuthRoutes(app, { auth, cookieSecure: config.cookieSecure, loginRateLimitPerMinute: config.loginRateLimitPerMinute });
+  registerAuthRoutes(app, {
+    auth,
+    cookieSecure: config.cookieSecure,
+    loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+  });
   registerAdminModules(app, { db, now, sessionSecret: config.sessionSecret });
 
   await registerSpa(app, config.webDistDir);
@@ -101,6 +107,9 @@ async function registerSpa(app: FastifyInstance, dir: string | null) {
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith("/api/") || request.url === "/api";
     if (hasSpa && request.method === "GET" && !isApi) return reply.sendFile("index.html");
-    return sendProblem(request, reply, { code: "ROUTE_NOT_FOUND", detail: `no route ${request.method} ${request.url.split("?")[0]}` });
+    return sendProblem(request, reply, {
+      code: "ROUTE_NOT_FOUND",
+      detail: `no route ${request.method} ${request.url.split("?")[0]}`,
+    });
   });
 }

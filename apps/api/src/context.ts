@@ -12,7 +12,13 @@ export type UserPrincipal = {
   csrfToken: string;
   roles: RoleAssignment[];
 };
-export type TokenPrincipal = { kind: "token"; tenantId: string; tokenId: string; name: string; scopes: ApiTokenScope[] };
+export type TokenPrincipal = {
+  kind: "token";
+  tenantId: string;
+  tokenId: string;
+  name: string;
+  scopes: ApiTokenScope[];
+};
 export type Principal = UserPrincipal | TokenPrincipal;
 
 export type Actor = { userId: string | null; label: string };

@@ -8,7 +8,9 @@ import { configFromEnv } from "./config";
 function required(name: string): string {
   const value = process.env[name];
   if (!value) {
-    console.error(`${name} is not set: start the product with \`npm start\`, which configures everything, or set ${name}.`);
+    console.error(
+      `${name} is not set: start the product with \`npm start\`, which configures everything, or set ${name}.`,
+    );
     process.exit(1);
   }
   return value;
@@ -24,7 +26,13 @@ const config = configFromEnv(process.env, {
 const db = createDb({ connectionString: config.appDatabaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
 const timersQueue = new Queue(QUEUES.timers, { connection: redis, prefix: config.redisPrefix });
-const app = await buildApp({ config, db, redis, timersQueue, dispatchTimers: (refs) => dispatchTimers(db, timersQueue, refs) });
+const app = await buildApp({
+  config,
+  db,
+  redis,
+  timersQueue,
+  dispatchTimers: (refs) => dispatchTimers(db, timersQueue, refs),
+});
 
 let closing = false;
 async function shutdown(signal: string) {

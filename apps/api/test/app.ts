@@ -44,7 +44,10 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const ownerDb = createDb({ connectionString: tdb.ownerUrl, max: 2 });
   const timersQueue = new Queue(QUEUES.timers, { connection: redis, prefix });
   const config: Config = {
-    ...configFromEnv({}, { databaseUrl: tdb.ownerUrl, appDatabaseUrl: tdb.appUrl, redisUrl, sessionSecret: "test-secret" }),
+    ...configFromEnv(
+      {},
+      { databaseUrl: tdb.ownerUrl, appDatabaseUrl: tdb.appUrl, redisUrl, sessionSecret: "test-secret" },
+    ),
     redisPrefix: prefix,
     loginRateLimitPerMinute: 10_000,
     rateLimitPerMinute: 100_000,
@@ -82,11 +85,21 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       return {
         id,
         user: (email, roles) =>
-          withTenant(db, id, (tx) => upsertUserWithRoles(tx, { tenantId: id, email, name: email.split("@")[0]!, password: PASSWORD, roles })),
+          withTenant(db, id, (tx) =>
+            upsertUserWithRoles(tx, { tenantId: id, email, name: email.split("@")[0]!, password: PASSWORD, roles }),
+          ),
         bu: (code, country = "ES") =>
           withTenant(db, id, async (tx) => {
             const bu = await tx.businessUnit.create({
-              data: { tenantId: id, code, name: `BU ${code}`, timezone: "Europe/Madrid", locale: "es", currency: "EUR", country },
+              data: {
+                tenantId: id,
+                code,
+                name: `BU ${code}`,
+                timezone: "Europe/Madrid",
+                locale: "es",
+                currency: "EUR",
+                country,
+              },
             });
             return bu.id;
           }),

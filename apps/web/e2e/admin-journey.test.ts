@@ -14,7 +14,11 @@ describe("admin journey", () => {
     await page.getByTestId("nav-admin.parameters").click();
     await page.getByRole("combobox", { name: /business unit/i }).click();
     await page.getByRole("option", { name: /LMES/ }).click();
-    const field = page.getByTestId("param-orderBufferHours").locator("input").or(page.locator("input[data-testid='param-orderBufferHours']")).first();
+    const field = page
+      .getByTestId("param-orderBufferHours")
+      .locator("input")
+      .or(page.locator("input[data-testid='param-orderBufferHours']"))
+      .first();
     await expect.poll(async () => field.inputValue(), { timeout: 10_000 }).toBe("48");
     await field.fill("60");
     await page.getByTestId("save-parameters").click();
@@ -23,7 +27,9 @@ describe("admin journey", () => {
     await page.getByTestId("nav-admin.audit").click();
     const table = page.getByTestId("audit-table");
     await table.waitFor();
-    await expect.poll(async () => table.getByText("bu_parameters.update").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => table.getByText("bu_parameters.update").count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
   }, 90_000);
 
   it("a customer cannot reach admin pages", async () => {

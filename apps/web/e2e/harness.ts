@@ -17,7 +17,8 @@ export type Journey = { baseUrl: string; newPage: () => Promise<Page> };
  * Chromium. Run `pnpm build` first (npm test does).
  */
 export async function startJourney(): Promise<Journey> {
-  if (!existsSync(path.join(WEB_DIST, "index.html"))) throw new Error(`no SPA build in ${WEB_DIST}: run the build first`);
+  if (!existsSync(path.join(WEB_DIST, "index.html")))
+    throw new Error(`no SPA build in ${WEB_DIST}: run the build first`);
   const t = await createTestApp({ webDistDir: WEB_DIST });
   await seedDemo(t.ownerDb);
   await t.app.listen({ port: 0, host: "127.0.0.1" });

@@ -10,7 +10,9 @@ async function main(logger: Logger): Promise<void> {
   const db = createDb({ connectionString: config.databaseUrl });
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   if (!config.smtpUrl) logger.warn("SMTP_URL is not set: outbox emails are only logged by id, not sent");
-  const mailer = config.smtpUrl ? createSmtpMailer({ url: config.smtpUrl, from: config.smtpFrom }) : createLogMailer(logger);
+  const mailer = config.smtpUrl
+    ? createSmtpMailer({ url: config.smtpUrl, from: config.smtpFrom })
+    : createLogMailer(logger);
   const running = await startWorker({ db, redis, prefix: config.redisPrefix, logger, mailer });
 
   let stopping = false;

@@ -32,7 +32,10 @@ async function processMaintenanceJob(deps: MaintenanceWorkerDeps, job: Job): Pro
   const { db, now, logger, queues } = deps;
   switch (job.name) {
     case MAINTENANCE_JOBS.sweepTimers: {
-      const result = await sweepTimers({ db, now, log: logger, queue: queues.timers, handlers: deps.handlers }, deps.sweep);
+      const result = await sweepTimers(
+        { db, now, log: logger, queue: queues.timers, handlers: deps.handlers },
+        deps.sweep,
+      );
       if (result.reEnqueued + result.claimedDirectly > 0) logger.info(result, "timer sweep repaired timers");
       return result;
     }

@@ -4,7 +4,14 @@ import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 
-export type TimersWorkerDeps = { db: Db; redis: Redis; prefix: string; logger: Logger; now: () => Date; handlers: TimerHandlers };
+export type TimersWorkerDeps = {
+  db: Db;
+  redis: Redis;
+  prefix: string;
+  logger: Logger;
+  now: () => Date;
+  handlers: TimerHandlers;
+};
 
 /**
  * Short locks so a job held by a crashed process is retried within seconds; the generation claim makes the retry
@@ -35,6 +42,9 @@ async function processTimerJob(deps: TimersWorkerDeps, job: Job): Promise<{ fire
   const parsed = ZTimerJob.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`invalid timer job data: ${parsed.error.message}`);
   const fired = await fireTimer(deps.db, deps.handlers, parsed.data, deps.now());
-  deps.logger.debug({ jobId: job.id, kind: job.name, fired }, fired ? "timer fired" : "timer job found nothing to claim");
+  deps.logger.debug(
+    { jobId: job.id, kind: job.name, fired },
+    fired ? "timer fired" : "timer job found nothing to claim",
+  );
   return { fired };
 }

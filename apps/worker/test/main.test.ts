@@ -54,12 +54,22 @@ describe("worker process", () => {
         finished.push(job.subject);
       },
     };
-    const running = await startWorker({ db: world.db, redis: world.redis, prefix: world.prefix, logger: silentLogger, handlers });
+    const running = await startWorker({
+      db: world.db,
+      redis: world.redis,
+      prefix: world.prefix,
+      logger: silentLogger,
+      handlers,
+    });
     const ref = await withTenant(world.db, tenantId, (tx) =>
       scheduleTimer(tx, { tenantId, kind: "session-expiry", subject: randomUUID(), dueAt: new Date() }),
     );
     await dispatchTimers(world.db, running.queues.timers, [ref]);
-    await waitFor(async () => ((await running.queues.timers.getJobState(timerJobId(ref))) === "active" ? true : undefined), 3_000, "job active");
+    await waitFor(
+      async () => ((await running.queues.timers.getJobState(timerJobId(ref))) === "active" ? true : undefined),
+      3_000,
+      "job active",
+    );
 
     await running.stop();
     expect(finished).toEqual([ref.subject]);

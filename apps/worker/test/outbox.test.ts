@@ -45,14 +45,22 @@ describe("outbox dispatch", () => {
 
   it("sends an email written to the outbox over SMTP and marks it sent", async () => {
     sink = await startSmtpSink();
-    const id = await writeEmail(world.db, tenantId, { to: "ana@example.test", subject: "Ticket T-1 updated", text: "Hello" });
+    const id = await writeEmail(world.db, tenantId, {
+      to: "ana@example.test",
+      subject: "Ticket T-1 updated",
+      text: "Hello",
+    });
     const invalid = await writeEmail(world.db, tenantId, { subject: "no recipient" });
     worker = await start(sink.url);
 
-    const row = await waitFor(async () => {
-      const found = await outboxRow(world.db, tenantId, id);
-      return found.status === "sent" ? found : undefined;
-    }, 5_000, "outbox row sent");
+    const row = await waitFor(
+      async () => {
+        const found = await outboxRow(world.db, tenantId, id);
+        return found.status === "sent" ? found : undefined;
+      },
+      5_000,
+      "outbox row sent",
+    );
     expect(row.attempts).toBe(1);
     expect(row.sentAt).not.toBeNull();
     expect(sink.messages).toHaveLength(1);
@@ -71,17 +79,25 @@ describe("outbox dispatch", () => {
     const id = await writeEmail(world.db, tenantId, { to: "bo@example.test", subject: "Will fail", text: "Hello" });
     worker = await start(sink.url);
 
-    const retrying = await waitFor(async () => {
-      const found = await outboxRow(world.db, tenantId, id);
-      return found.status === "pending" && found.attempts > 0 ? found : undefined;
-    }, 3_000, "first failed attempt");
+    const retrying = await waitFor(
+      async () => {
+        const found = await outboxRow(world.db, tenantId, id);
+        return found.status === "pending" && found.attempts > 0 ? found : undefined;
+      },
+      3_000,
+      "first failed attempt",
+    );
     expect(retrying.lastError).toMatch(/mailbox temporarily unavailable/);
     expect(retrying.availableAt.getTime()).toBeGreaterThan(retrying.createdAt.getTime());
 
-    const failed = await waitFor(async () => {
-      const found = await outboxRow(world.db, tenantId, id);
-      return found.status === "failed" ? found : undefined;
-    }, 8_000, "row failed");
+    const failed = await waitFor(
+      async () => {
+        const found = await outboxRow(world.db, tenantId, id);
+        return found.status === "failed" ? found : undefined;
+      },
+      8_000,
+      "row failed",
+    );
     expect(failed.attempts).toBe(8);
     expect(failed.lastError).toMatch(/mailbox temporarily unavailable/);
     expect(failed.sentAt).toBeNull();
@@ -98,7 +114,10 @@ describe("outbox dispatch", () => {
     };
     const deps = { db: world.db, channels, now: () => new Date(), logger: silentLogger, retry: DEFAULT_OUTBOX_RETRY };
 
-    const results = await Promise.all([dispatchOutbox(deps, { tenantId, outboxId: id }), dispatchOutbox(deps, { tenantId, outboxId: id })]);
+    const results = await Promise.all([
+      dispatchOutbox(deps, { tenantId, outboxId: id }),
+      dispatchOutbox(deps, { tenantId, outboxId: id }),
+    ]);
     expect(results.sort()).toEqual(["sent", "skipped"]);
     expect(sent).toEqual([id]);
     expect((await outboxRow(world.db, tenantId, id)).status).toBe("sent");
@@ -106,7 +125,11 @@ describe("outbox dispatch", () => {
 });
 
 function writeEmail(db: Db, tenantId: string, payload: Record<string, string>): Promise<string> {
-  return withTenant(db, tenantId, async (tx) => (await tx.outbox.create({ data: { tenantId, kind: "email", payload } })).id);
+  return withTenant(
+    db,
+    tenantId,
+    async (tx) => (await tx.outbox.create({ data: { tenantId, kind: "email", payload } })).id,
+  );
 }
 
 function outboxRow(db: Db, tenantId: string, id: string) {

@@ -54,7 +54,11 @@ describe("timers survive the loss of Redis data", () => {
       sweep: { claimAfterMs: 300 },
     });
 
-    await waitFor(async () => ((await sessionExists(world.db, tenantId, sessionId)) ? undefined : true), 6_000, "session deleted");
+    await waitFor(
+      async () => ((await sessionExists(world.db, tenantId, sessionId)) ? undefined : true),
+      6_000,
+      "session deleted",
+    );
     await sleep(1_500);
     expect(recorded.fired).toHaveLength(1);
     const timer = await timerRow(world.db, tenantId, ref.timerId);

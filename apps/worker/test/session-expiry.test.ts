@@ -47,7 +47,11 @@ describe("session-expiry timers through the running worker", () => {
     await dispatchTimers(world.db, worker.queues.timers, [ref]);
     expect((await timerRow(world.db, tenantId, ref.timerId)).enqueuedAt).not.toBeNull();
 
-    await waitFor(async () => ((await sessionExists(world.db, tenantId, sessionId)) ? undefined : true), 5_000, "session deleted");
+    await waitFor(
+      async () => ((await sessionExists(world.db, tenantId, sessionId)) ? undefined : true),
+      5_000,
+      "session deleted",
+    );
     const timer = await timerRow(world.db, tenantId, ref.timerId);
     expect(timer.status).toBe("fired");
     expect(timer.firedAt!.getTime()).toBeGreaterThanOrEqual(expiresAt.getTime());
@@ -68,11 +72,19 @@ describe("session-expiry timers through the running worker", () => {
     await dispatchTimers(world.db, worker.queues.timers, [second]);
     expect(second.generation).toBe(first.generation + 1);
 
-    await waitFor(async () => ((await worker.queues.timers.getJob(timerJobId(first))) ? undefined : true), 3_000, "stale job done");
+    await waitFor(
+      async () => ((await worker.queues.timers.getJob(timerJobId(first))) ? undefined : true),
+      3_000,
+      "stale job done",
+    );
     expect(await sessionExists(world.db, tenantId, sessionId)).toBe(true);
     expect((await timerRow(world.db, tenantId, first.timerId)).status).toBe("scheduled");
 
-    await waitFor(async () => ((await sessionExists(world.db, tenantId, sessionId)) ? undefined : true), 4_000, "session deleted");
+    await waitFor(
+      async () => ((await sessionExists(world.db, tenantId, sessionId)) ? undefined : true),
+      4_000,
+      "session deleted",
+    );
     await enqueueTimers(worker.queues.timers, [{ ...first, dueAt: new Date() }]);
     await enqueueTimers(worker.queues.timers, [{ ...second, dueAt: new Date() }]);
     await sleep(500);
@@ -85,7 +97,11 @@ describe("session-expiry timers through the running worker", () => {
   it("fails a job of an unknown kind without retrying it", async () => {
     await worker.queues.timers.add("no-such-kind", { tenantId }, { jobId: "no-such-kind-x-1", attempts: 3 });
     const queue = worker.queues.timers;
-    await waitFor(async () => ((await queue.getJobState("no-such-kind-x-1")) === "failed" ? true : undefined), 3_000, "job failed");
+    await waitFor(
+      async () => ((await queue.getJobState("no-such-kind-x-1")) === "failed" ? true : undefined),
+      3_000,
+      "job failed",
+    );
     const job = (await queue.getJob("no-such-kind-x-1"))!;
     expect(job.failedReason).toBe('No handler is registered for timer kind "no-such-kind"');
     expect(job.attemptsMade).toBe(1);

@@ -9,7 +9,14 @@ import { timerHandlers } from "../src/jobs";
 
 export const silentLogger = pino({ level: process.env.LOG_LEVEL ?? "silent" });
 
-export type World = { tdb: TestDatabase; db: Db; redis: Redis; redisUrl: string; prefix: string; close: () => Promise<void> };
+export type World = {
+  tdb: TestDatabase;
+  db: Db;
+  redis: Redis;
+  redisUrl: string;
+  prefix: string;
+  close: () => Promise<void>;
+};
 
 /** A fresh database and a Redis key prefix of this test file's own; close() removes both. */
 export async function createWorld(): Promise<World> {

@@ -70,9 +70,15 @@ describe("sweepTimers without a running worker", () => {
     const late = () => new Date(Date.now() + 60_000);
     const deps = { db: world.db, queue: queues.timers, handlers, log: silentLogger, now: late };
 
-    expect(await sweepTimers(deps, { pageSize: 2, claimAfterMs: 30_000 })).toEqual({ reEnqueued: 0, claimedDirectly: 5 });
+    expect(await sweepTimers(deps, { pageSize: 2, claimAfterMs: 30_000 })).toEqual({
+      reEnqueued: 0,
+      claimedDirectly: 5,
+    });
     expect(fired).toHaveLength(5);
-    expect(await sweepTimers(deps, { pageSize: 2, claimAfterMs: 30_000 })).toEqual({ reEnqueued: 0, claimedDirectly: 0 });
+    expect(await sweepTimers(deps, { pageSize: 2, claimAfterMs: 30_000 })).toEqual({
+      reEnqueued: 0,
+      claimedDirectly: 0,
+    });
     expect(fired).toHaveLength(5);
   });
 });

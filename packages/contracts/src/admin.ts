@@ -54,7 +54,10 @@ export const ZCreateStoreRequest = z.strictObject({
   postcode: z.string().trim().max(20).nullable().optional(),
 });
 export type TCreateStoreRequest = z.infer<typeof ZCreateStoreRequest>;
-export const ZUpdateStoreRequest = ZCreateStoreRequest.omit({ buId: true }).partial().extend({ version: ZVersion }).strict();
+export const ZUpdateStoreRequest = ZCreateStoreRequest.omit({ buId: true })
+  .partial()
+  .extend({ version: ZVersion })
+  .strict();
 export type TUpdateStoreRequest = z.infer<typeof ZUpdateStoreRequest>;
 export const ZStoreListQuery = ZPageQuery.extend({
   buId: z.uuid().optional(),
@@ -64,8 +67,15 @@ export const ZStoreListQuery = ZPageQuery.extend({
 
 // ---- Users and roles
 export const ZRoleAssignmentInput = z
-  .strictObject({ role: z.enum(ROLES), buId: z.uuid().nullable().default(null), storeId: z.uuid().nullable().default(null) })
-  .refine((a) => a.storeId === null || a.buId !== null, { message: "a store scope needs its business unit", path: ["buId"] });
+  .strictObject({
+    role: z.enum(ROLES),
+    buId: z.uuid().nullable().default(null),
+    storeId: z.uuid().nullable().default(null),
+  })
+  .refine((a) => a.storeId === null || a.buId !== null, {
+    message: "a store scope needs its business unit",
+    path: ["buId"],
+  });
 export const ZUser = z.object({
   id: z.uuid(),
   email: z.string(),

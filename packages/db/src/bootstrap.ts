@@ -37,6 +37,7 @@ export async function ensureAppRole(ownerUrl: string, env: NodeJS.ProcessEnv = p
       if (verb === "ALTER") return; // an existing role managed by someone else is fine as it is
       throw new Error(
         `Could not create the database role ${APP_ROLE} (${(error as Error).message}): create it as an administrator or set DATABASE_APP_URL.`,
+        { cause: error },
       );
     }
     const db = databaseName(ownerUrl);

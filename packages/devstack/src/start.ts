@@ -84,7 +84,9 @@ async function main() {
 
   const url = `http://localhost:${port}`;
   for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`${url}/ready`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${url}/ready`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     await new Promise((r) => setTimeout(r, 300));
   }

@@ -73,7 +73,13 @@ async function sweepTenant(
 }
 
 /** Keyset paging by (due_at, id): rows claimed or re-enqueued in a page may still match, so OFFSET/LIMIT would loop. */
-function pageDueTimers(db: Db, tenantId: string, now: Date, cursor: Cursor | undefined, options: Options): Promise<TimerRow[]> {
+function pageDueTimers(
+  db: Db,
+  tenantId: string,
+  now: Date,
+  cursor: Cursor | undefined,
+  options: Options,
+): Promise<TimerRow[]> {
   const committedBefore = new Date(now.getTime() - options.enqueueGraceMs);
   return withTenant(db, tenantId, (tx) =>
     tx.timer.findMany({
@@ -98,7 +104,10 @@ async function claimDirectly(deps: SweepTimersDeps, log: JobsLog, refs: TimerRef
     try {
       if (await fireTimer(deps.db, deps.handlers, ref, deps.now())) claimed += 1;
     } catch (error) {
-      log.error({ err: error, tenantId: ref.tenantId, timerId: ref.timerId, kind: ref.kind }, "sweep could not fire timer");
+      log.error(
+        { err: error, tenantId: ref.tenantId, timerId: ref.timerId, kind: ref.kind },
+        "sweep could not fire timer",
+      );
     }
   }
   return claimed;
@@ -109,7 +118,9 @@ function toRef(row: TimerRow, tenantId: string, log: JobsLog): TimerRef[] {
     log.warn({ tenantId, timerId: row.id, kind: row.kind }, "timer of unknown kind left as it is");
     return [];
   }
-  return [{ tenantId, timerId: row.id, kind: row.kind, subject: row.subject, generation: row.generation, dueAt: row.dueAt }];
+  return [
+    { tenantId, timerId: row.id, kind: row.kind, subject: row.subject, generation: row.generation, dueAt: row.dueAt },
+  ];
 }
 
 function isTimerKind(kind: string): kind is TimerKind {

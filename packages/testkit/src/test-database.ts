@@ -36,7 +36,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     name,
     ownerUrl,
     appUrl: appDatabaseUrl(ownerUrl),
-    drop: () => admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }
 

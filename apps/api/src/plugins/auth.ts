@@ -51,7 +51,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; auth: 
     const bearer = bearerOf(request);
     if (bearer) {
       request.principal = await principalFromApiToken(opts.auth, bearer);
-      if (!request.principal) throw new AppError("UNAUTHENTICATED", { detail: "the API token is invalid, expired or revoked" });
+      if (!request.principal)
+        throw new AppError("UNAUTHENTICATED", { detail: "the API token is invalid, expired or revoked" });
     } else {
       request.principal = await principalFromSession(opts.auth, request.cookies[SESSION_COOKIE]);
       request.viaCookie = request.principal !== null;
@@ -71,7 +72,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; auth: 
     }
     const permission = config.permission;
     if (permission) {
-      const allowed = principal.kind === "user" ? can(principal.roles, permission) : tokenCan(principal.scopes, permission);
+      const allowed =
+        principal.kind === "user" ? can(principal.roles, permission) : tokenCan(principal.scopes, permission);
       if (!allowed) throw new AppError("FORBIDDEN", { detail: `this action needs the permission ${permission}` });
     }
   });

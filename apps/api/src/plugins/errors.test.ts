@@ -14,14 +14,23 @@ describe("error table", () => {
 
   it("only INTERNAL is a 500 and only NOT_READY a 503", () => {
     const fivexx = Object.entries(ERROR_STATUS).filter(([, s]) => s >= 500);
-    expect(fivexx.sort()).toEqual([["INTERNAL", 500], ["NOT_READY", 503]]);
+    expect(fivexx.sort()).toEqual([
+      ["INTERNAL", 500],
+      ["NOT_READY", 503],
+    ]);
   });
 });
 
 describe("toProblemParts", () => {
   it("keeps an AppError's code, detail and fields", () => {
-    const parts = toProblemParts(new AppError("VALIDATION_FAILED", { detail: "bad", fields: [{ path: "body.x", message: "m" }] }));
-    expect(parts).toMatchObject({ code: "VALIDATION_FAILED", detail: "bad", fields: [{ path: "body.x", message: "m" }] });
+    const parts = toProblemParts(
+      new AppError("VALIDATION_FAILED", { detail: "bad", fields: [{ path: "body.x", message: "m" }] }),
+    );
+    expect(parts).toMatchObject({
+      code: "VALIDATION_FAILED",
+      detail: "bad",
+      fields: [{ path: "body.x", message: "m" }],
+    });
   });
 
   it("maps a unique violation to CONFLICT and an RLS refusal to NOT_FOUND", () => {
@@ -31,7 +40,9 @@ describe("toProblemParts", () => {
 
   it("maps Fastify's body errors to 4xx codes", () => {
     expect(toProblemParts({ code: "FST_ERR_CTP_BODY_TOO_LARGE", message: "too large" }).code).toBe("PAYLOAD_TOO_LARGE");
-    expect(toProblemParts({ code: "FST_ERR_CTP_INVALID_MEDIA_TYPE", message: "nope" }).code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    expect(toProblemParts({ code: "FST_ERR_CTP_INVALID_MEDIA_TYPE", message: "nope" }).code).toBe(
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
     expect(toProblemParts({ code: "FST_ERR_CTP_INVALID_JSON_BODY", message: "bad json" }).code).toBe("MALFORMED_BODY");
   });
 

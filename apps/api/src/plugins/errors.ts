@@ -33,7 +33,11 @@ function mapDatabaseError(error: unknown): Mapped | null {
   // Row-level security refusing a write means the row belongs to another tenant: indistinguishable from absent.
   if (original === "42501") return { code: "NOT_FOUND", detail: "record not found" };
   if (code === "P2028" || code === "P1001" || code === "P2024") {
-    return { code: "NOT_READY", detail: "the database is busy or unreachable; try again", headers: { "retry-after": "1" } };
+    return {
+      code: "NOT_READY",
+      detail: "the database is busy or unreachable; try again",
+      headers: { "retry-after": "1" },
+    };
   }
   return null;
 }

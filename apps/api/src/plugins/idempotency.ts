@@ -40,7 +40,9 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { db: Db 
     );
     if (stored) {
       if (stored.requestHash !== hash) {
-        throw new AppError("IDEMPOTENCY_KEY_REUSED", { detail: "this Idempotency-Key was used with a different request" });
+        throw new AppError("IDEMPOTENCY_KEY_REUSED", {
+          detail: "this Idempotency-Key was used with a different request",
+        });
       }
       return reply.code(stored.responseStatus).header("idempotent-replayed", "true").send(stored.responseBody);
     }
@@ -57,7 +59,16 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { db: Db 
       const body = JSON.parse(payload) as PrismaNamespace.InputJsonValue;
       await withTenant(opts.db, tenantId, (tx) =>
         tx.idempotencyKey.createMany({
-          data: [{ tenantId, principal: principalKey(request), key, requestHash: hash, responseStatus: reply.statusCode, responseBody: body }],
+          data: [
+            {
+              tenantId,
+              principal: principalKey(request),
+              key,
+              requestHash: hash,
+              responseStatus: reply.statusCode,
+              responseBody: body,
+            },
+          ],
           skipDuplicates: true,
         }),
       );

@@ -62,7 +62,11 @@ export async function seedDemo(ownerDb: Db): Promise<{ tenantId: string; created
       const found = await tx.store.findFirst({ where: { tenantId, code: s.code } });
       storeIds[s.code] = found
         ? found.id
-        : (await tx.store.create({ data: { tenantId, buId: buIds[s.bu]!, code: s.code, name: s.name, postcode: s.postcode } })).id;
+        : (
+            await tx.store.create({
+              data: { tenantId, buId: buIds[s.bu]!, code: s.code, name: s.name, postcode: s.postcode },
+            })
+          ).id;
     }
     const userIds: Record<string, string> = {};
     for (const p of DEMO_PERSONAS) {
@@ -72,15 +76,28 @@ export async function seedDemo(ownerDb: Db): Promise<{ tenantId: string; created
           : p.scope === "es-store"
             ? { role: p.role, buId: buIds.LMES!, storeId: storeIds["ES-MAD-01"]! }
             : { role: p.role, buId: null, storeId: null };
-      userIds[p.email] = await upsertUserWithRoles(tx, { tenantId, email: p.email, name: p.name, password: DEMO_PASSWORD, roles: [role] });
+      userIds[p.email] = await upsertUserWithRoles(tx, {
+        tenantId,
+        email: p.email,
+        name: p.name,
+        password: DEMO_PASSWORD,
+        roles: [role],
+      });
     }
     for (const g of GROUPS) {
       const found = await tx.group.findFirst({ where: { tenantId, code: g.code } });
       if (found) continue;
       const group = await tx.group.create({ data: { tenantId, ...g } });
-      const members = g.code === "L1" ? ["operator@demo.test", "exec-admin@demo.test"] : g.code === "L3" ? ["exec-admin@demo.test"] : [];
+      const members =
+        g.code === "L1"
+          ? ["operator@demo.test", "exec-admin@demo.test"]
+          : g.code === "L3"
+            ? ["exec-admin@demo.test"]
+            : [];
       if (members.length) {
-        await tx.groupMember.createMany({ data: members.map((m) => ({ tenantId, groupId: group.id, userId: userIds[m]! })) });
+        await tx.groupMember.createMany({
+          data: members.map((m) => ({ tenantId, groupId: group.id, userId: userIds[m]! })),
+        });
       }
     }
     if ((await tx.customer.count({ where: { tenantId } })) === 0) {

@@ -3,7 +3,10 @@ import type { Db, Tx } from "@atende/db";
 import type { RoleAssignment } from "@atende/domain";
 
 /** Creating tenants is a platform operation: it needs the owner connection (the app role may only read tenants). */
-export async function provisionTenant(ownerDb: Db, input: { slug: string; name: string }): Promise<{ id: string; created: boolean }> {
+export async function provisionTenant(
+  ownerDb: Db,
+  input: { slug: string; name: string },
+): Promise<{ id: string; created: boolean }> {
   const existing = await ownerDb.tenant.findUnique({ where: { slug: input.slug }, select: { id: true } });
   if (existing) return { id: existing.id, created: false };
   const created = await ownerDb.tenant.create({ data: input, select: { id: true } });
@@ -28,7 +31,13 @@ export async function upsertUserWithRoles(
     select: { id: true },
   });
   await tx.roleAssignment.createMany({
-    data: input.roles.map((r) => ({ tenantId: input.tenantId, userId: user.id, role: r.role, buId: r.buId, storeId: r.storeId })),
+    data: input.roles.map((r) => ({
+      tenantId: input.tenantId,
+      userId: user.id,
+      role: r.role,
+      buId: r.buId,
+      storeId: r.storeId,
+    })),
   });
   return user.id;
 }

@@ -12,10 +12,17 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   app = createDb({ connectionString: tdb.appUrl, max: 2 });
   owner = createDb({ connectionString: tdb.ownerUrl, max: 2 });
-  await owner.tenant.createMany({ data: [{ id: A, slug: "a", name: "A" }, { id: B, slug: "b", name: "B" }] });
+  await owner.tenant.createMany({
+    data: [
+      { id: A, slug: "a", name: "A" },
+      { id: B, slug: "b", name: "B" },
+    ],
+  });
   for (const tenantId of [A, B]) {
     await withTenant(app, tenantId, (tx) =>
-      tx.businessUnit.create({ data: { tenantId, code: "X", name: "X", timezone: "UTC", locale: "en", currency: "EUR", country: "ES" } }),
+      tx.businessUnit.create({
+        data: { tenantId, code: "X", name: "X", timezone: "UTC", locale: "en", currency: "EUR", country: "ES" },
+      }),
     );
   }
 });
@@ -48,7 +55,9 @@ describe("row-level security", () => {
   it("refuses writing a row for another tenant", async () => {
     await expect(
       withTenant(app, A, (tx) =>
-        tx.businessUnit.create({ data: { tenantId: B, code: "Y", name: "Y", timezone: "UTC", locale: "en", currency: "EUR", country: "ES" } }),
+        tx.businessUnit.create({
+          data: { tenantId: B, code: "Y", name: "Y", timezone: "UTC", locale: "en", currency: "EUR", country: "ES" },
+        }),
       ),
     ).rejects.toThrow();
     expect(await withTenant(app, B, (tx) => tx.businessUnit.count())).toBe(1);
@@ -56,7 +65,9 @@ describe("row-level security", () => {
 
   it("cannot move or touch another tenant's rows by id", async () => {
     const bOnly = await withTenant(app, B, (tx) => tx.businessUnit.findFirstOrThrow());
-    const res = await withTenant(app, A, (tx) => tx.businessUnit.updateMany({ where: { id: bOnly.id }, data: { name: "hijack" } }));
+    const res = await withTenant(app, A, (tx) =>
+      tx.businessUnit.updateMany({ where: { id: bOnly.id }, data: { name: "hijack" } }),
+    );
     expect(res.count).toBe(0);
   });
 
@@ -66,8 +77,12 @@ describe("row-level security", () => {
   });
 
   it("the audit log is append-only, even for the owner", async () => {
-    await withTenant(app, A, (tx) => tx.auditLog.create({ data: { tenantId: A, actorLabel: "t", action: "x", module: "m" } }));
-    await expect(withTenant(owner, A, (tx) => tx.auditLog.updateMany({ data: { action: "y" } }))).rejects.toThrow(/append-only/);
+    await withTenant(app, A, (tx) =>
+      tx.auditLog.create({ data: { tenantId: A, actorLabel: "t", action: "x", module: "m" } }),
+    );
+    await expect(withTenant(owner, A, (tx) => tx.auditLog.updateMany({ data: { action: "y" } }))).rejects.toThrow(
+      /append-only/,
+    );
     await expect(withTenant(owner, A, (tx) => tx.auditLog.deleteMany({}))).rejects.toThrow(/append-only/);
     expect(await withTenant(app, A, (tx) => tx.auditLog.count({ where: { action: "x" } }))).toBe(1);
   });

@@ -17,7 +17,13 @@ export const DEFAULT_OUTBOX_RETRY: OutboxRetry = {
   leaseMs: 120_000,
 };
 
-export type OutboxDispatchDeps = { db: Db; channels: OutboxChannels; now: () => Date; logger: Logger; retry: OutboxRetry };
+export type OutboxDispatchDeps = {
+  db: Db;
+  channels: OutboxChannels;
+  now: () => Date;
+  logger: Logger;
+  retry: OutboxRetry;
+};
 export type OutboxDispatchResult = "sent" | "retry" | "failed" | "skipped";
 
 type Claimed = { id: string; kind: string; payload: PrismaNamespace.JsonValue; attempts: number };
@@ -43,8 +49,17 @@ async function claimOutbox(deps: OutboxDispatchDeps, job: TOutboxJob): Promise<C
   const now = deps.now();
   const rows = await withTenant(deps.db, job.tenantId, (tx) =>
     tx.outbox.updateManyAndReturn({
-      where: { id: job.outboxId, tenantId: job.tenantId, status: { in: ["pending", "sending"] }, availableAt: { lte: now } },
-      data: { status: "sending", attempts: { increment: 1 }, availableAt: new Date(now.getTime() + deps.retry.leaseMs) },
+      where: {
+        id: job.outboxId,
+        tenantId: job.tenantId,
+        status: { in: ["pending", "sending"] },
+        availableAt: { lte: now },
+      },
+      data: {
+        status: "sending",
+        attempts: { increment: 1 },
+        availableAt: new Date(now.getTime() + deps.retry.leaseMs),
+      },
       select: { id: true, kind: true, payload: true, attempts: true },
     }),
   );
@@ -60,7 +75,10 @@ async function recordFailure(
   const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
   const permanent = error instanceof PermanentDeliveryError;
   const giveUp = permanent || row.attempts >= deps.retry.maxAttempts;
-  deps.logger.warn({ outboxId: row.id, tenantId, attempts: row.attempts, giveUp, err: error }, "outbox delivery failed");
+  deps.logger.warn(
+    { outboxId: row.id, tenantId, attempts: row.attempts, giveUp, err: error },
+    "outbox delivery failed",
+  );
   if (giveUp) {
     await finish(deps.db, tenantId, row, { status: "failed", lastError });
     return "failed";
@@ -74,13 +92,19 @@ export function backoffMs(retry: OutboxRetry, attempts: number): number {
   return Math.min(retry.backoffMaxMs, retry.backoffBaseMs * 2 ** Math.max(0, attempts - 1));
 }
 
-function finish(db: Db, tenantId: string, row: Claimed, data: PrismaNamespace.OutboxUpdateManyMutationInput): Promise<unknown> {
+function finish(
+  db: Db,
+  tenantId: string,
+  row: Claimed,
+  data: PrismaNamespace.OutboxUpdateManyMutationInput,
+): Promise<unknown> {
   return withTenant(db, tenantId, (tx) =>
     tx.outbox.updateMany({ where: { id: row.id, tenantId, status: "sending", attempts: row.attempts }, data }),
   );
 }
 
 function outboxKind(kind: string): OutboxKind {
-  if (!(OUTBOX_KINDS as readonly string[]).includes(kind)) throw new PermanentDeliveryError(`unknown outbox kind "${kind}"`);
+  if (!(OUTBOX_KINDS as readonly string[]).includes(kind))
+    throw new PermanentDeliveryError(`unknown outbox kind "${kind}"`);
   return kind as OutboxKind;
 }

@@ -46,7 +46,12 @@ function pageDueOutbox(db: Db, tenantId: string, now: Date, cursor: Cursor | und
         status: { in: ["pending", "sending"] },
         availableAt: { lte: now },
         ...(cursor
-          ? { OR: [{ availableAt: { gt: cursor.availableAt } }, { availableAt: cursor.availableAt, id: { gt: cursor.id } }] }
+          ? {
+              OR: [
+                { availableAt: { gt: cursor.availableAt } },
+                { availableAt: cursor.availableAt, id: { gt: cursor.id } },
+              ],
+            }
           : {}),
       },
       orderBy: [{ availableAt: "asc" }, { id: "asc" }],

@@ -14,5 +14,10 @@ export const sessionExpiry: TimerHandler = async (tx, job, now) => {
     await tx.session.deleteMany({ where: { id: job.subject, tenantId: job.tenantId, expiresAt: { lte: now } } });
     return;
   }
-  await scheduleTimer(tx, { tenantId: job.tenantId, kind: "session-expiry", subject: job.subject, dueAt: session.expiresAt });
+  await scheduleTimer(tx, {
+    tenantId: job.tenantId,
+    kind: "session-expiry",
+    subject: job.subject,
+    dueAt: session.expiresAt,
+  });
 };

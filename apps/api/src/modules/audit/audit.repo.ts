@@ -55,11 +55,14 @@ export async function listAudit(
       ...(query.action ? { action: { contains: query.action, mode: "insensitive" } } : {}),
       ...(query.module ? { module: query.module } : {}),
       ...(query.from || query.to
-        ? { at: { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lte: new Date(query.to) } : {}) } }
+        ? {
+            at: {
+              ...(query.from ? { gte: new Date(query.from) } : {}),
+              ...(query.to ? { lte: new Date(query.to) } : {}),
+            },
+          }
         : {}),
-      ...(after
-        ? { OR: [{ at: { lt: new Date(after.at) } }, { at: new Date(after.at), id: { lt: after.id } }] }
-        : {}),
+      ...(after ? { OR: [{ at: { lt: new Date(after.at) } }, { at: new Date(after.at), id: { lt: after.id } }] } : {}),
     },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: query.limit + 1,

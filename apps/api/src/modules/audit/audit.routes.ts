@@ -9,13 +9,27 @@ export function registerAuditRoutes(app: FastifyInstance) {
   const tags = ["audit"];
   r.get(
     "/api/v1/audit",
-    { schema: { tags, summary: "Audit log, newest first, filtered", querystring: ZAuditListQuery, response: { 200: pageOf(ZAuditEntry) } }, config: { permission: "audit.read" } },
+    {
+      schema: {
+        tags,
+        summary: "Audit log, newest first, filtered",
+        querystring: ZAuditListQuery,
+        response: { 200: pageOf(ZAuditEntry) },
+      },
+      config: { permission: "audit.read" },
+    },
     async (request) => service.listAuditEntries(request.ctx(), request.query),
   );
   r.get(
     "/api/v1/audit/export",
     {
-      schema: { tags, summary: "Audit log as CSV with the same filters", querystring: ZAuditListQuery, produces: ["text/csv"], response: { 200: z.string() } },
+      schema: {
+        tags,
+        summary: "Audit log as CSV with the same filters",
+        querystring: ZAuditListQuery,
+        produces: ["text/csv"],
+        response: { 200: z.string() },
+      },
       config: { permission: "audit.read" },
     },
     async (request, reply) => {

@@ -19,7 +19,15 @@ export async function unsafeFindLoginIdentity(db: Db, email: string) {
 export async function findLoginUser(tx: Tx, tenantId: string, userId: string): Promise<LoginUser | null> {
   return tx.user.findFirst({
     where: { id: userId, tenantId },
-    select: { id: true, tenantId: true, email: true, passwordHash: true, status: true, failedLogins: true, lockedUntil: true },
+    select: {
+      id: true,
+      tenantId: true,
+      email: true,
+      passwordHash: true,
+      status: true,
+      failedLogins: true,
+      lockedUntil: true,
+    },
   });
 }
 
@@ -36,7 +44,15 @@ export async function recordSuccessfulLogin(tx: Tx, userId: string, at: Date): P
 
 export async function createSession(
   tx: Tx,
-  data: { tenantId: string; userId: string; tokenHash: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  data: {
+    tenantId: string;
+    userId: string;
+    tokenHash: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ) {
   return tx.session.create({ data, select: { id: true, expiresAt: true } });
 }
@@ -49,7 +65,12 @@ export type SessionPrincipalRow = {
   user: { id: string; email: string; name: string; locale: string; status: string; roles: RoleAssignment[] };
 };
 
-export async function findActiveSession(tx: Tx, tenantId: string, tokenHash: string, now: Date): Promise<SessionPrincipalRow | null> {
+export async function findActiveSession(
+  tx: Tx,
+  tenantId: string,
+  tokenHash: string,
+  now: Date,
+): Promise<SessionPrincipalRow | null> {
   const s = await tx.session.findFirst({
     where: { tenantId, tokenHash, revokedAt: null, expiresAt: { gt: now } },
     select: {

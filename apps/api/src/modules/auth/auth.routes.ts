@@ -43,7 +43,10 @@ export function registerAuthRoutes(
 
   r.post(
     "/api/v1/auth/logout",
-    { schema: { tags: ["auth"], summary: "Sign out: revokes the session", response: { 200: ZOk } }, config: { userOnly: true } },
+    {
+      schema: { tags: ["auth"], summary: "Sign out: revokes the session", response: { 200: ZOk } },
+      config: { userOnly: true },
+    },
     async (request, reply) => {
       await signOut(deps.auth, request.principal!, request.ip ?? null, request.id);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
@@ -53,7 +56,10 @@ export function registerAuthRoutes(
 
   r.get(
     "/api/v1/me",
-    { schema: { tags: ["auth"], summary: "The signed-in user, roles and permissions", response: { 200: ZMe } }, config: { userOnly: true } },
+    {
+      schema: { tags: ["auth"], summary: "The signed-in user, roles and permissions", response: { 200: ZMe } },
+      config: { userOnly: true },
+    },
     async (request) => describeMe(deps.auth.db, request.principal!),
   );
 }

@@ -14,7 +14,11 @@ beforeAll(async () => {
 
 describe("sign-in", () => {
   it("sets an httpOnly SameSite session cookie and returns a CSRF token", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "Admin@A.test", password: PASSWORD } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "Admin@A.test", password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === "atende_session");
     expect(cookie?.httpOnly).toBe(true);
@@ -23,8 +27,16 @@ describe("sign-in", () => {
   });
 
   it("answers the same 401 for an unknown email and a wrong password", async () => {
-    const unknown = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "nobody@a.test", password: "x" } });
-    const wrong = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "admin@a.test", password: "nope" } });
+    const unknown = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "nobody@a.test", password: "x" },
+    });
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "admin@a.test", password: "nope" },
+    });
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     expect(unknown.headers["content-type"]).toContain("application/problem+json");
@@ -34,13 +46,25 @@ describe("sign-in", () => {
 
   it("locks the account after repeated failures, even for the right password", async () => {
     for (let i = 0; i < 2; i++) {
-      const r = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "locky@a.test", password: "bad" } });
+      const r = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: "locky@a.test", password: "bad" },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const third = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "locky@a.test", password: "bad" } });
+    const third = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "locky@a.test", password: "bad" },
+    });
     expect(third.statusCode).toBe(423);
     expect(Number(third.headers["retry-after"])).toBeGreaterThan(0);
-    const right = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "locky@a.test", password: PASSWORD } });
+    const right = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "locky@a.test", password: PASSWORD },
+    });
     expect(right.statusCode).toBe(423);
     expect(right.json().code).toBe("ACCOUNT_LOCKED");
   });
@@ -87,7 +111,9 @@ describe("session", () => {
   it("an expired session is refused", async () => {
     const s = await login(t.app, "admin@a.test");
     const tenant = await t.ownerDb.tenant.findUniqueOrThrow({ where: { slug: "auth-a" } });
-    await withTenant(t.db, tenant.id, (tx) => tx.session.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } }));
+    await withTenant(t.db, tenant.id, (tx) =>
+      tx.session.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } }),
+    );
     const me = await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: s.cookie } });
     expect(me.statusCode).toBe(401);
   });
@@ -114,7 +140,11 @@ describe("sign-in rate limit", () => {
     const limited = await createTestApp({ loginRateLimitPerMinute: 3 });
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = await limited.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "x@y.test", password: "p" } });
+      const r = await limited.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: "x@y.test", password: "p" },
+      });
       codes.push(r.statusCode);
     }
     expect(codes.slice(0, 3)).toEqual([401, 401, 401]);

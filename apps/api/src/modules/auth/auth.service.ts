@@ -51,7 +51,13 @@ export async function signIn(
       const failures = user.failedLogins + 1;
       const lock = failures >= deps.loginMaxFailures ? new Date(now.getTime() + deps.loginLockMinutes * 60_000) : null;
       await repo.recordFailedLogin(tx, user.id, lock);
-      await recordAudit(tx, audit, { action: "auth.sign_in", module: "auth", entityType: "user", entityId: user.id, outcome: "failure" });
+      await recordAudit(tx, audit, {
+        action: "auth.sign_in",
+        module: "auth",
+        entityType: "user",
+        entityId: user.id,
+        outcome: "failure",
+      });
       return lock ? { kind: "locked" as const, until: lock } : { kind: "invalid" as const };
     }
     const secret = newSecret();
@@ -68,10 +74,16 @@ export async function signIn(
     });
     await repo.recordSuccessfulLogin(tx, user.id, now);
     await recordAudit(tx, audit, { action: "auth.sign_in", module: "auth", entityType: "user", entityId: user.id });
-    const timer = await scheduleTimer(tx, { tenantId: identity.tenantId, kind: "session-expiry", subject: session.id, dueAt: expiresAt });
+    const timer = await scheduleTimer(tx, {
+      tenantId: identity.tenantId,
+      kind: "session-expiry",
+      subject: session.id,
+      dueAt: expiresAt,
+    });
     return { kind: "ok" as const, cookie: formatSessionCookie(identity.tenantId, secret), csrfToken, expiresAt, timer };
   });
-  if (outcome.kind === "invalid") throw new AppError("INVALID_CREDENTIALS", { detail: "email or password is incorrect" });
+  if (outcome.kind === "invalid")
+    throw new AppError("INVALID_CREDENTIALS", { detail: "email or password is incorrect" });
   if (outcome.kind === "locked") {
     const seconds = Math.max(1, Math.ceil((outcome.until.getTime() - now.getTime()) / 1000));
     throw new AppError("ACCOUNT_LOCKED", {
@@ -112,7 +124,12 @@ export async function principalFromApiToken(deps: AuthDeps, bearer: string): Pro
   if (!parsed) return null;
   const now = deps.now();
   return withTenant(deps.db, parsed.tenantId, async (tx) => {
-    const token = await repo.findActiveApiToken(tx, parsed.tenantId, hashSecret(deps.sessionSecret, parsed.secret), now);
+    const token = await repo.findActiveApiToken(
+      tx,
+      parsed.tenantId,
+      hashSecret(deps.sessionSecret, parsed.secret),
+      now,
+    );
     if (!token) return null;
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
       await repo.touchApiToken(tx, token.id, now);
@@ -121,7 +138,12 @@ export async function principalFromApiToken(deps: AuthDeps, bearer: string): Pro
   });
 }
 
-export async function signOut(deps: AuthDeps, principal: Principal, ip: string | null, requestId: string): Promise<void> {
+export async function signOut(
+  deps: AuthDeps,
+  principal: Principal,
+  ip: string | null,
+  requestId: string,
+): Promise<void> {
   if (principal.kind !== "user") return;
   await withTenant(deps.db, principal.tenantId, async (tx) => {
     await repo.revokeSession(tx, principal.sessionId, deps.now());

@@ -34,7 +34,9 @@ export async function listBusinessUnits(
   const where: PrismaNamespace.BusinessUnitWhereInput = {
     tenantId,
     ...(q.buIds === "all" ? {} : { id: { in: q.buIds } }),
-    ...(q.q ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { code: { contains: q.q, mode: "insensitive" } }] } : {}),
+    ...(q.q
+      ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { code: { contains: q.q, mode: "insensitive" } }] }
+      : {}),
     ...(after ? seekAfter(q.sort, after) : {}),
   };
   const rows = await tx.businessUnit.findMany({ where, orderBy: orderFor(q.sort), take: q.limit + 1 });
@@ -68,7 +70,10 @@ export async function updateBusinessUnit(
   version: number,
   data: Partial<Omit<Row, "id" | "version" | "createdAt" | "updatedAt">>,
 ) {
-  const res = await tx.businessUnit.updateMany({ where: { id, tenantId, version }, data: { ...data, version: { increment: 1 } } });
+  const res = await tx.businessUnit.updateMany({
+    where: { id, tenantId, version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (res.count === 0) return null;
   return findBusinessUnit(tx, tenantId, id);
 }

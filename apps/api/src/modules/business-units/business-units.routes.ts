@@ -15,18 +15,34 @@ export function registerBusinessUnitRoutes(app: FastifyInstance) {
   const tags = ["admin"];
   r.get(
     "/api/v1/business-units",
-    { schema: { tags, summary: "List business units", querystring: ZBusinessUnitListQuery, response: { 200: pageOf(ZBusinessUnit) } }, config: { permission: "bu.read" } },
+    {
+      schema: {
+        tags,
+        summary: "List business units",
+        querystring: ZBusinessUnitListQuery,
+        response: { 200: pageOf(ZBusinessUnit) },
+      },
+      config: { permission: "bu.read" },
+    },
     async (request) => service.listBusinessUnits(request.ctx(), request.query),
   );
   r.get(
     "/api/v1/business-units/:id",
-    { schema: { tags, summary: "One business unit", params: ZIdParams, response: { 200: ZBusinessUnit } }, config: { permission: "bu.read" } },
+    {
+      schema: { tags, summary: "One business unit", params: ZIdParams, response: { 200: ZBusinessUnit } },
+      config: { permission: "bu.read" },
+    },
     async (request) => service.getBusinessUnit(request.ctx(), request.params.id),
   );
   r.post(
     "/api/v1/business-units",
     {
-      schema: { tags, summary: "Create a business unit (with default parameters)", body: ZCreateBusinessUnitRequest, response: { 201: ZBusinessUnit } },
+      schema: {
+        tags,
+        summary: "Create a business unit (with default parameters)",
+        body: ZCreateBusinessUnitRequest,
+        response: { 201: ZBusinessUnit },
+      },
       config: { permission: "tenant.business_units.manage", idempotent: true },
     },
     async (request, reply) => reply.code(201).send(await service.createBusinessUnit(request.ctx(), request.body)),
@@ -34,7 +50,13 @@ export function registerBusinessUnitRoutes(app: FastifyInstance) {
   r.patch(
     "/api/v1/business-units/:id",
     {
-      schema: { tags, summary: "Update a business unit", params: ZIdParams, body: ZUpdateBusinessUnitRequest, response: { 200: ZBusinessUnit } },
+      schema: {
+        tags,
+        summary: "Update a business unit",
+        params: ZIdParams,
+        body: ZUpdateBusinessUnitRequest,
+        response: { 200: ZBusinessUnit },
+      },
       config: { permission: "tenant.business_units.manage" },
     },
     async (request) => service.updateBusinessUnit(request.ctx(), request.params.id, request.body),

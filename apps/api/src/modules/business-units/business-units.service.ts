@@ -14,7 +14,10 @@ export function visibleBuIds(ctx: RequestContext): "all" | string[] {
   return ctx.principal.kind === "user" ? scopedBuIds(ctx.principal.roles, "bu.read") : "all";
 }
 
-export function listBusinessUnits(ctx: RequestContext, q: { limit: number; cursor?: string | undefined; q?: string | undefined; sort: string }) {
+export function listBusinessUnits(
+  ctx: RequestContext,
+  q: { limit: number; cursor?: string | undefined; q?: string | undefined; sort: string },
+) {
   return ctx.run((tx) => repo.listBusinessUnits(tx, ctx.tenantId, { ...q, buIds: visibleBuIds(ctx) }));
 }
 
@@ -38,7 +41,13 @@ export function createBusinessUnit(ctx: RequestContext, input: TCreateBusinessUn
       changedBy: ctx.actor.userId,
       comment: "defaults for the country",
     });
-    await recordAudit(tx, ctx, { action: "business_unit.create", module: MODULE, entityType: "business_unit", entityId: bu.id, after: bu });
+    await recordAudit(tx, ctx, {
+      action: "business_unit.create",
+      module: MODULE,
+      entityType: "business_unit",
+      entityId: bu.id,
+      after: bu,
+    });
     return bu;
   });
 }
@@ -50,7 +59,14 @@ export function updateBusinessUnit(ctx: RequestContext, id: string, input: TUpda
     const { version, ...changes } = input;
     const after = await repo.updateBusinessUnit(tx, ctx.tenantId, id, version, changes);
     if (!after) throw staleVersion("business unit");
-    await recordAudit(tx, ctx, { action: "business_unit.update", module: MODULE, entityType: "business_unit", entityId: id, before, after });
+    await recordAudit(tx, ctx, {
+      action: "business_unit.update",
+      module: MODULE,
+      entityType: "business_unit",
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }

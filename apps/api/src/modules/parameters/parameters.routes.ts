@@ -8,20 +8,37 @@ export function registerParameterRoutes(app: FastifyInstance) {
   const tags = ["parameters"];
   r.get(
     "/api/v1/business-units/:id/parameters",
-    { schema: { tags, summary: "Current BU parameter set", params: ZIdParams, response: { 200: ZBuParameterSet } }, config: { permission: "bu.parameters.read" } },
+    {
+      schema: { tags, summary: "Current BU parameter set", params: ZIdParams, response: { 200: ZBuParameterSet } },
+      config: { permission: "bu.parameters.read" },
+    },
     async (request) => service.getParameters(request.ctx(), request.params.id),
   );
   r.put(
     "/api/v1/business-units/:id/parameters",
     {
-      schema: { tags, summary: "Save a new version of the BU parameter set", params: ZIdParams, body: ZUpdateBuParametersRequest, response: { 200: ZBuParameterSet } },
+      schema: {
+        tags,
+        summary: "Save a new version of the BU parameter set",
+        params: ZIdParams,
+        body: ZUpdateBuParametersRequest,
+        response: { 200: ZBuParameterSet },
+      },
       config: { permission: "bu.parameters.edit", userOnly: true },
     },
     async (request) => service.updateParameters(request.ctx(), request.params.id, request.body),
   );
   r.get(
     "/api/v1/business-units/:id/parameters/history",
-    { schema: { tags, summary: "Versions of the BU parameter set with their changes", params: ZIdParams, response: { 200: ZBuParameterHistory } }, config: { permission: "bu.parameters.read" } },
+    {
+      schema: {
+        tags,
+        summary: "Versions of the BU parameter set with their changes",
+        params: ZIdParams,
+        response: { 200: ZBuParameterHistory },
+      },
+      config: { permission: "bu.parameters.read" },
+    },
     async (request) => service.parameterHistory(request.ctx(), request.params.id),
   );
 }

@@ -13,7 +13,10 @@ type Need = "bu.parameters.read" | "bu.parameters.edit";
 async function requireBu(tx: Tx, ctx: RequestContext, buId: string, need: Need) {
   const bu = await findBusinessUnit(tx, ctx.tenantId, buId);
   const p = ctx.principal;
-  if (!bu || (p.kind === "user" && !can(p.roles, "bu.parameters.read", { buId }) && !can(p.roles, "bu.read", { buId }))) {
+  if (
+    !bu ||
+    (p.kind === "user" && !can(p.roles, "bu.parameters.read", { buId }) && !can(p.roles, "bu.read", { buId }))
+  ) {
     throw notFound("business unit");
   }
   if (p.kind === "user" && !can(p.roles, need, { buId })) {
@@ -33,7 +36,14 @@ export function getParameters(ctx: RequestContext, buId: string) {
     const bu = await requireBu(tx, ctx, buId, "bu.parameters.read");
     const set = await repo.latestParameterSet(tx, ctx.tenantId, buId);
     if (!set) {
-      return { buId, version: 0, parameters: defaultBuParameters(bu.country), changedBy: null, comment: null, createdAt: bu.createdAt };
+      return {
+        buId,
+        version: 0,
+        parameters: defaultBuParameters(bu.country),
+        changedBy: null,
+        comment: null,
+        createdAt: bu.createdAt,
+      };
     }
     return { ...set, parameters: parse(set.parameters, bu.country), createdAt: set.createdAt.toISOString() };
   });
@@ -83,7 +93,11 @@ export function parameterHistory(ctx: RequestContext, buId: string) {
       const after = parse(row.parameters, bu.country);
       const before = previous ? parse(previous.parameters, bu.country) : defaultBuParameters(bu.country);
       const { parameters: _omit, ...rest } = row;
-      return { ...rest, createdAt: row.createdAt.toISOString(), changes: previous ? diffBuParameters(before, after) : [] };
+      return {
+        ...rest,
+        createdAt: row.createdAt.toISOString(),
+        changes: previous ? diffBuParameters(before, after) : [],
+      };
     });
     return { items };
   });

@@ -7,6 +7,7 @@ let tenantId: string;
 let admin: Session;
 let buEs: string;
 let buPt: string;
+let otherTenantId: string;
 let otherTenantBu: string;
 
 beforeAll(async () => {
@@ -18,6 +19,7 @@ beforeAll(async () => {
   await a.user("admin@stores-a.test", [tenantWide("tenant_admin")]);
   await a.user("op-es@stores-a.test", [{ role: "operator", buId: buEs, storeId: null }]);
   const b = await t.tenant("stores-b");
+  otherTenantId = b.id;
   otherTenantBu = await b.bu("ES");
   admin = await login(t.app, "admin@stores-a.test");
 });
@@ -116,10 +118,8 @@ describe("stores", () => {
   });
 
   it("answers 404 for another tenant's store", async () => {
-    const other = await t.tenant("stores-b");
-    await t.tenant("stores-b");
-    const store = await withTenant(t.db, other.id, (tx) =>
-      tx.store.create({ data: { tenantId: other.id, buId: otherTenantBu, code: "B1", name: "B" } }),
+    const store = await withTenant(t.db, otherTenantId, (tx) =>
+      tx.store.create({ data: { tenantId: otherTenantId, buId: otherTenantBu, code: "B1", name: "B" } }),
     );
     const get = await t.app.inject({ method: "GET", url: `/api/v1/stores/${store.id}`, headers: admin.headers });
     expect(get.statusCode).toBe(404);

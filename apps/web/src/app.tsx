@@ -1,0 +1,46 @@
+import { createTheme, MantineProvider } from "@mantine/core";
+import { DatesProvider } from "@mantine/dates";
+import { Notifications } from "@mantine/notifications";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useState } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import type { i18n as I18n } from "i18next";
+import { authKeys } from "./features/auth/api/keys";
+import { setCsrfToken } from "./lib/api-client";
+import { createQueryClient } from "./lib/query-client";
+import { routeTable } from "./routes/route-table";
+
+const theme = createTheme({ primaryColor: "teal", defaultRadius: "md" });
+
+function createClient() {
+  // A 401 anywhere means the session is gone: forgetting /me makes the shell send the user to /sign-in.
+  return createQueryClient((client) => {
+    setCsrfToken(null);
+    client.setQueryData(authKeys.me(), null);
+  });
+}
+
+function LocalisedProviders() {
+  const { i18n } = useTranslation();
+  const [router] = useState(() => createBrowserRouter(routeTable()));
+  return (
+    <DatesProvider settings={{ locale: i18n.resolvedLanguage ?? "en" }}>
+      <RouterProvider router={router} />
+    </DatesProvider>
+  );
+}
+
+export function App({ i18n }: { i18n: I18n }) {
+  const [queryClient] = useState(createClient);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme}>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <LocalisedProviders />
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

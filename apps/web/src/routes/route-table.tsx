@@ -1,0 +1,45 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from "react";
+import type { RouteObject } from "react-router";
+import { NAV_ITEMS } from "@atende/domain";
+import { RequirePermission } from "../features/navigation/components/require-permission";
+import { ComingSoonRoute } from "./coming-soon";
+import { HomeRoute } from "./home";
+import { NotFoundRoute } from "./not-found";
+import { ShellRoute } from "./shell";
+import { SignInRoute } from "./sign-in";
+
+type Screen = LazyExoticComponent<ComponentType>;
+
+/** Built screens by nav item key; every other nav item is shown as coming soon. Each screen is its own chunk. */
+const SCREENS: Record<string, Screen> = {
+  "admin.business-units": lazy(() => import("./admin/business-units").then((m) => ({ default: m.BusinessUnitsRoute }))),
+  "admin.stores": lazy(() => import("./admin/stores").then((m) => ({ default: m.StoresRoute }))),
+  "admin.users": lazy(() => import("./admin/users").then((m) => ({ default: m.UsersRoute }))),
+  "admin.groups": lazy(() => import("./admin/groups").then((m) => ({ default: m.GroupsRoute }))),
+  "admin.api-tokens": lazy(() => import("./admin/api-tokens").then((m) => ({ default: m.ApiTokensRoute }))),
+  "admin.parameters": lazy(() => import("./admin/parameters").then((m) => ({ default: m.ParametersRoute }))),
+  "admin.audit": lazy(() => import("./admin/audit").then((m) => ({ default: m.AuditRoute }))),
+};
+
+function navRoutes(): RouteObject[] {
+  return NAV_ITEMS.map((item) => {
+    const Screen = item.available ? SCREENS[item.key] : undefined;
+    return {
+      path: item.path.slice(1),
+      element: (
+        <RequirePermission permission={item.permission}>{Screen ? <Screen /> : <ComingSoonRoute item={item} />}</RequirePermission>
+      ),
+    };
+  });
+}
+
+export function routeTable(): RouteObject[] {
+  return [
+    { path: "/sign-in", element: <SignInRoute /> },
+    {
+      path: "/",
+      element: <ShellRoute />,
+      children: [{ index: true, element: <HomeRoute /> }, ...navRoutes(), { path: "*", element: <NotFoundRoute /> }],
+    },
+  ];
+}
