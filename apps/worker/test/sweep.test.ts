@@ -1,5 +1,12 @@
 import { withTenant } from "@atende/db";
-import { scheduleTimer, sweepTimers, timerJobId, type TimerHandlers, type TimerRef } from "@atende/jobs";
+import {
+  dispatchTimers,
+  scheduleTimer,
+  sweepTimers,
+  timerJobId,
+  type TimerHandlers,
+  type TimerRef,
+} from "@atende/jobs";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createQueues, closeQueues, type Queues } from "../src/queues";
@@ -80,5 +87,28 @@ describe("sweepTimers without a running worker", () => {
       claimedDirectly: 0,
     });
     expect(fired).toHaveLength(5);
+  });
+
+  it("dispatchTimers neither waits for nor marks a timer row another transaction holds", async () => {
+    const ref = await schedule(tenants[0]!, new Date(Date.now() + 3_600_000));
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = withTenant(world.db, ref.tenantId, async (tx) => {
+      await tx.$queryRaw`SELECT id FROM timers WHERE id = ${ref.timerId}::uuid FOR UPDATE`;
+      locked();
+      await released;
+    });
+    await isLocked;
+
+    const started = Date.now();
+    await dispatchTimers(world.db, queues.timers, [ref]);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    release();
+    await holder;
+    expect(await queues.timers.getJobState(timerJobId(ref))).toBe("delayed");
+    expect((await timerRow(world.db, ref.tenantId, ref.timerId)).enqueuedAt).toBeNull();
+    await queues.timers.remove(timerJobId(ref));
   });
 });

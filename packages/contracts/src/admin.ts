@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { API_TOKEN_SCOPES, LOCALES, ROLES, zCountry, zCurrency, zTimeZone } from "@atende/domain";
-import { ZCode, ZEmail, ZIsoDateTime, ZName, ZVersion } from "./common";
+import { ZCode, ZEmail, ZIsoDateTime, ZName, ZQueryBoolean, ZVersion } from "./common";
 import { sortParam, ZPageQuery } from "./pagination";
 
 // ---- Business units
@@ -169,7 +169,7 @@ export const ZCreateApiTokenRequest = z.strictObject({
 export type TCreateApiTokenRequest = z.infer<typeof ZCreateApiTokenRequest>;
 /** The only response that ever carries the secret: it is shown once. */
 export const ZCreatedApiToken = ZApiToken.extend({ token: z.string() });
-export const ZApiTokenListQuery = ZPageQuery.extend({ includeRevoked: z.coerce.boolean().default(false) }).strict();
+export const ZApiTokenListQuery = ZPageQuery.extend({ includeRevoked: ZQueryBoolean.default(false) }).strict();
 
 // ---- Audit log
 export const ZAuditEntry = z.object({

@@ -13,3 +13,6 @@ export const ZVersion = z.number().int().min(1);
 export const ZIsoDateTime = z.iso.datetime({ offset: true });
 export const ZEmail = z.email().max(254);
 export const ZOk = z.object({ ok: z.literal(true) });
+
+/** A boolean query parameter: only "true" or "false" (z.coerce.boolean would read "false" as true). */
+export const ZQueryBoolean = z.enum(["true", "false"]).transform((v) => v === "true");

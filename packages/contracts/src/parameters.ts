@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { ZBuParameters } from "@atende/domain";
-import { ZVersion } from "./common";
 
 export const ZBuParameterSet = z.object({
   buId: z.uuid(),
@@ -13,8 +12,8 @@ export const ZBuParameterSet = z.object({
 export type TBuParameterSet = z.infer<typeof ZBuParameterSet>;
 
 export const ZUpdateBuParametersRequest = z.strictObject({
-  /** The version being edited: a newer one makes the write stale (409). */
-  version: ZVersion,
+  /** The version being edited (0 when the BU has never saved one): a newer one makes the write stale (409). */
+  version: z.number().int().min(0),
   parameters: ZBuParameters,
   comment: z.string().trim().max(500).optional(),
 });

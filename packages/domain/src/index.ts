@@ -5,3 +5,5 @@ export * from "./tenancy/locale";
 export * from "./parameters/bu-parameters";
 export { WEEKDAYS, type Weekday } from "./parameters/field-schemas";
 export * from "./calendar/time-zone";
+export * from "./calendar/calendar";
+export * from "./calendar/business-time";

@@ -13,18 +13,27 @@ export async function dispatchTimers(db: Db, queue: Queue, refs: TimerRef[], now
   await markEnqueued(db, refs, now);
 }
 
-/** Only the generation that was enqueued is marked: a reschedule committed meanwhile keeps its empty enqueued_at. */
+/**
+ * Only the generation that was enqueued is marked: a reschedule committed meanwhile keeps its empty enqueued_at.
+ * Locked rows are skipped rather than waited for: their holder is firing the timer (enqueued_at no longer matters)
+ * or rescheduling it (which clears enqueued_at anyway), and waiting would stall the caller behind a handler.
+ */
 export async function markEnqueued(db: Db, refs: TimerRef[], now: Date): Promise<void> {
   for (const [tenantId, ofTenant] of groupByTenant(refs)) {
-    await withTenant(db, tenantId, (tx) =>
-      tx.timer.updateMany({
-        where: {
-          tenantId,
-          status: "scheduled",
-          OR: ofTenant.map((ref) => ({ id: ref.timerId, generation: ref.generation })),
-        },
-        data: { enqueuedAt: now },
-      }),
+    const ids = ofTenant.map((ref) => ref.timerId);
+    const generations = ofTenant.map((ref) => ref.generation);
+    await withTenant(
+      db,
+      tenantId,
+      (tx) => tx.$executeRaw`
+        UPDATE timers SET enqueued_at = ${now}
+        WHERE id IN (
+          SELECT t.id FROM timers t
+          JOIN unnest(${ids}::uuid[], ${generations}::int[]) AS r(id, generation)
+            ON t.id = r.id AND t.generation = r.generation
+          WHERE t.tenant_id = ${tenantId}::uuid AND t.status = 'scheduled'
+          FOR UPDATE OF t SKIP LOCKED
+        )`,
     );
   }
 }

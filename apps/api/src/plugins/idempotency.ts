@@ -11,9 +11,22 @@ function principalKey(request: FastifyRequest): string {
   return p.kind === "user" ? `user:${p.userId}` : `token:${p.tokenId}`;
 }
 
+const SECRET_KEYS = new Set(["password", "token", "secret"]);
+
+/** Secrets never reach the stored fingerprint: a fast hash of a password would be easy to brute-force. */
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.has(k.toLowerCase()) ? "[secret]" : withoutSecrets(v)]),
+    );
+  }
+  return value;
+}
+
 function requestHash(request: FastifyRequest): string {
   return createHash("sha256")
-    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .update(`${request.method} ${request.url}\n${JSON.stringify(withoutSecrets(request.body ?? null))}`)
     .digest("hex");
 }
 

@@ -109,7 +109,13 @@ export async function apiFetch<S extends z.ZodType>(path: string, options: ApiFe
   }
 
   if (!response.ok) throw await problemOf(response);
-  const payload: unknown = await response.json();
+  const text = await response.text();
+  let payload: unknown = undefined;
+  try {
+    payload = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    payload = text;
+  }
   const parsed = options.schema.safeParse(payload);
   if (!parsed.success) {
     throw new ApiError({

@@ -63,7 +63,15 @@ export async function findApiToken(tx: Tx, tenantId: string, id: string) {
 
 export async function createApiToken(
   tx: Tx,
-  data: { tenantId: string; name: string; prefix: string; tokenHash: string; scopes: ApiTokenScope[]; createdBy: string | null; expiresAt: Date | null },
+  data: {
+    tenantId: string;
+    name: string;
+    prefix: string;
+    tokenHash: string;
+    scopes: ApiTokenScope[];
+    createdBy: string | null;
+    expiresAt: Date | null;
+  },
 ) {
   return toApiToken(await tx.apiToken.create({ data, select: SELECT }));
 }

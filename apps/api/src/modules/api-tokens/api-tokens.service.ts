@@ -37,7 +37,13 @@ export function createApiToken(ctx: RequestContext, deps: ApiTokenDeps, input: T
       createdBy: ctx.actor.userId,
       expiresAt,
     });
-    await recordAudit(tx, ctx, { action: "api_token.create", module: MODULE, entityType: "api_token", entityId: created.id, after: created });
+    await recordAudit(tx, ctx, {
+      action: "api_token.create",
+      module: MODULE,
+      entityType: "api_token",
+      entityId: created.id,
+      after: created,
+    });
     return { ...created, token };
   });
 }
@@ -48,7 +54,14 @@ export function revokeApiToken(ctx: RequestContext, deps: ApiTokenDeps, id: stri
     if (!before) throw notFound("API token");
     if (!(await repo.revokeApiToken(tx, ctx.tenantId, id, deps.now()))) return before;
     const after = (await repo.findApiToken(tx, ctx.tenantId, id))!;
-    await recordAudit(tx, ctx, { action: "api_token.revoke", module: MODULE, entityType: "api_token", entityId: id, before, after });
+    await recordAudit(tx, ctx, {
+      action: "api_token.revoke",
+      module: MODULE,
+      entityType: "api_token",
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -22,7 +22,7 @@ export function toBusinessUnit(r: Row): TBusinessUnit {
   return { ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
 }
 
-const ZCursor = z.object({ v: z.union([z.string(), z.number()]), id: z.uuid() });
+const ZCursor = z.object({ v: z.string().max(200), id: z.uuid() });
 
 export async function listBusinessUnits(
   tx: Tx,
@@ -34,10 +34,11 @@ export async function listBusinessUnits(
   const where: PrismaNamespace.BusinessUnitWhereInput = {
     tenantId,
     ...(q.buIds === "all" ? {} : { id: { in: q.buIds } }),
-    ...(q.q
-      ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { code: { contains: q.q, mode: "insensitive" } }] }
-      : {}),
-    ...(after ? seekAfter(q.sort, after) : {}),
+    // Search and cursor both need an OR: combine them under AND so neither replaces the other.
+    AND: [
+      q.q ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { code: { contains: q.q, mode: "insensitive" } }] } : {},
+      after ? seekAfter(q.sort, after) : {},
+    ],
   };
   const rows = await tx.businessUnit.findMany({ where, orderBy: orderFor(q.sort), take: q.limit + 1 });
   const items = rows.slice(0, q.limit);

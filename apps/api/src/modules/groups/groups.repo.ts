@@ -25,7 +25,8 @@ export function toGroup(r: Row): TGroup {
   return { ...rest, memberIds: members.map((m) => m.userId), createdAt: r.createdAt.toISOString() };
 }
 
-const ZCursor = z.object({ v: z.union([z.string(), z.number()]), id: z.uuid() });
+// Every sort field here is text or a timestamp sent as ISO text; a number would fail in the query, not as a 400.
+const ZCursor = z.object({ v: z.string().max(300), id: z.uuid() });
 
 /** Tenant-level groups (no BU) are visible to everyone who may read; BU groups only within the reader's BUs. */
 function visibility(buIds: "all" | string[]): PrismaNamespace.GroupWhereInput {
@@ -41,9 +42,12 @@ export async function listGroups(
   const after = decodeCursor(q.cursor, ZCursor);
   const where: PrismaNamespace.GroupWhereInput = {
     tenantId,
+    // The visibility filter, the text filter and the keyset seek are all ORs: AND keeps them from replacing each other.
     AND: [
       visibility(q.buIds),
-      q.q ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { code: { contains: q.q, mode: "insensitive" } }] } : {},
+      q.q
+        ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { code: { contains: q.q, mode: "insensitive" } }] }
+        : {},
       after ? seekAfter(q.sort, after) : {},
     ],
   };
@@ -63,7 +67,10 @@ export async function findGroup(tx: Tx, tenantId: string, id: string) {
 }
 
 export async function groupCodeTaken(tx: Tx, tenantId: string, code: string, exceptId?: string) {
-  const row = await tx.group.findFirst({ where: { tenantId, code, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const row = await tx.group.findFirst({
+    where: { tenantId, code, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   return row !== null;
 }
 
@@ -74,11 +81,15 @@ export async function createGroup(tx: Tx, tenantId: string, data: Editable) {
 
 /** Optimistic concurrency: applies only to the version the client read. Returns false when stale. */
 export async function updateGroup(tx: Tx, tenantId: string, id: string, version: number, data: Partial<Editable>) {
-  const res = await tx.group.updateMany({ where: { id, tenantId, version }, data: { ...data, version: { increment: 1 } } });
+  const res = await tx.group.updateMany({
+    where: { id, tenantId, version },
+    data: { ...data, version: { increment: 1 } },
+  });
   return res.count > 0;
 }
 
 export async function replaceMembers(tx: Tx, tenantId: string, groupId: string, userIds: string[]) {
   await tx.groupMember.deleteMany({ where: { tenantId, groupId } });
-  if (userIds.length > 0) await tx.groupMember.createMany({ data: userIds.map((userId) => ({ tenantId, groupId, userId })) });
+  if (userIds.length > 0)
+    await tx.groupMember.createMany({ data: userIds.map((userId) => ({ tenantId, groupId, userId })) });
 }

@@ -43,7 +43,10 @@ async function checkedMembers(tx: Tx, ctx: RequestContext, memberIds: string[]) 
   return ids;
 }
 
-export function listGroups(ctx: RequestContext, q: { limit: number; cursor?: string | undefined; q?: string | undefined; sort: string }) {
+export function listGroups(
+  ctx: RequestContext,
+  q: { limit: number; cursor?: string | undefined; q?: string | undefined; sort: string },
+) {
   return ctx.run((tx) => repo.listGroups(tx, ctx.tenantId, { ...q, buIds: visibleBuIds(ctx) }));
 }
 
@@ -66,7 +69,13 @@ export function createGroup(ctx: RequestContext, input: CreateInput) {
     });
     await repo.replaceMembers(tx, ctx.tenantId, id, memberIds);
     const group = (await repo.findGroup(tx, ctx.tenantId, id))!;
-    await recordAudit(tx, ctx, { action: "group.create", module: MODULE, entityType: "group", entityId: id, after: group });
+    await recordAudit(tx, ctx, {
+      action: "group.create",
+      module: MODULE,
+      entityType: "group",
+      entityId: id,
+      after: group,
+    });
     return group;
   });
 }
@@ -78,13 +87,24 @@ export function updateGroup(ctx: RequestContext, id: string, input: UpdateInput)
     const { version, memberIds, ...changes } = input;
     await assertBu(tx, ctx, changes.buId);
     const members = memberIds ? await checkedMembers(tx, ctx, memberIds) : undefined;
-    if (changes.code !== undefined && changes.code !== before.code && (await repo.groupCodeTaken(tx, ctx.tenantId, changes.code, id))) {
+    if (
+      changes.code !== undefined &&
+      changes.code !== before.code &&
+      (await repo.groupCodeTaken(tx, ctx.tenantId, changes.code, id))
+    ) {
       throw codeTaken();
     }
     if (!(await repo.updateGroup(tx, ctx.tenantId, id, version, changes))) throw staleVersion("group");
     if (members) await repo.replaceMembers(tx, ctx.tenantId, id, members);
     const after = (await repo.findGroup(tx, ctx.tenantId, id))!;
-    await recordAudit(tx, ctx, { action: "group.update", module: MODULE, entityType: "group", entityId: id, before, after });
+    await recordAudit(tx, ctx, {
+      action: "group.update",
+      module: MODULE,
+      entityType: "group",
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }

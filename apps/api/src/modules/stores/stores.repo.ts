@@ -35,7 +35,8 @@ export function toStore(r: Row): TStore {
   return { ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
 }
 
-const ZCursor = z.object({ v: z.union([z.string(), z.number()]), id: z.uuid() });
+// Every sort field here is text or a timestamp sent as ISO text; a number would fail in the query, not as a 400.
+const ZCursor = z.object({ v: z.string().max(300), id: z.uuid() });
 
 function buFilter(buId: string | undefined, buIds: "all" | string[]): PrismaNamespace.StoreWhereInput {
   if (buIds === "all") return buId ? { buId } : {};
@@ -45,15 +46,27 @@ function buFilter(buId: string | undefined, buIds: "all" | string[]): PrismaName
 export async function listStores(
   tx: Tx,
   tenantId: string,
-  q: { limit: number; cursor?: string | undefined; q?: string | undefined; buId?: string | undefined; sort: string; buIds: "all" | string[] },
+  q: {
+    limit: number;
+    cursor?: string | undefined;
+    q?: string | undefined;
+    buId?: string | undefined;
+    sort: string;
+    buIds: "all" | string[];
+  },
 ) {
   const field = q.sort.replace(/^-/, "") as "code" | "name" | "createdAt";
   const after = decodeCursor(q.cursor, ZCursor);
   const where: PrismaNamespace.StoreWhereInput = {
     tenantId,
     ...buFilter(q.buId, q.buIds),
-    ...(q.q ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { code: { contains: q.q, mode: "insensitive" } }] } : {}),
-    ...(after ? seekAfter(q.sort, after) : {}),
+    // Both the text filter and the keyset seek are ORs: AND keeps one from replacing the other.
+    AND: [
+      q.q
+        ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { code: { contains: q.q, mode: "insensitive" } }] }
+        : {},
+      after ? seekAfter(q.sort, after) : {},
+    ],
   };
   const rows = await tx.store.findMany({ where, select: SELECT, orderBy: orderFor(q.sort), take: q.limit + 1 });
   const items = rows.slice(0, q.limit);
@@ -90,8 +103,17 @@ export async function createStore(tx: Tx, tenantId: string, data: Editable) {
 }
 
 /** Optimistic concurrency: the update applies only to the version the client read. Returns null when stale. */
-export async function updateStore(tx: Tx, tenantId: string, id: string, version: number, data: Partial<Omit<Editable, "buId">>) {
-  const res = await tx.store.updateMany({ where: { id, tenantId, version }, data: { ...data, version: { increment: 1 } } });
+export async function updateStore(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  version: number,
+  data: Partial<Omit<Editable, "buId">>,
+) {
+  const res = await tx.store.updateMany({
+    where: { id, tenantId, version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (res.count === 0) return null;
   return findStore(tx, tenantId, id);
 }

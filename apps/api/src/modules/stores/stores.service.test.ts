@@ -30,7 +30,13 @@ const create = (s: Session, payload: Record<string, unknown>, headers: Record<st
 describe("stores", () => {
   it("creates, reads and lists stores page by page", async () => {
     for (const code of ["S1", "S2", "S3"]) {
-      const res = await create(admin, { buId: buEs, code, name: `Store ${code}`, address: "Calle 1", postcode: "28001" });
+      const res = await create(admin, {
+        buId: buEs,
+        code,
+        name: `Store ${code}`,
+        address: "Calle 1",
+        postcode: "28001",
+      });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({ buId: buEs, code, version: 1, address: "Calle 1" });
     }
@@ -39,7 +45,11 @@ describe("stores", () => {
     expect(first.json().items.map((s: { code: string }) => s.code)).toEqual(["S1", "S2"]);
     const cursor = first.json().nextCursor as string;
     expect(cursor).toBeTruthy();
-    const second = await t.app.inject({ method: "GET", url: `/api/v1/stores?limit=2&cursor=${cursor}`, headers: admin.headers });
+    const second = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/stores?limit=2&cursor=${cursor}`,
+      headers: admin.headers,
+    });
     expect(second.json().items.map((s: { code: string }) => s.code)).toEqual(["S3"]);
     expect(second.json().nextCursor).toBeNull();
     const id = first.json().items[0].id as string;
@@ -54,6 +64,18 @@ describe("stores", () => {
     expect(byBu.json().items.map((s: { code: string }) => s.code)).toEqual(["LIS"]);
     const byText = await t.app.inject({ method: "GET", url: "/api/v1/stores?q=lisb", headers: admin.headers });
     expect(byText.json().items.map((s: { code: string }) => s.code)).toEqual(["LIS"]);
+    const page1 = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/stores?q=store&sort=-code&limit=2",
+      headers: admin.headers,
+    });
+    expect(page1.json().items.map((s: { code: string }) => s.code)).toEqual(["S3", "S2"]);
+    const page2 = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/stores?q=store&sort=-code&limit=2&cursor=${page1.json().nextCursor}`,
+      headers: admin.headers,
+    });
+    expect(page2.json().items.map((s: { code: string }) => s.code)).toEqual(["S1"]);
   });
 
   it("shows a BU-scoped user only the stores of their BUs", async () => {
@@ -106,13 +128,28 @@ describe("stores", () => {
   it("updates with the current version and answers 409 for a stale one", async () => {
     const created = (await create(admin, { buId: buEs, code: "UPD", name: "Before" })).json();
     const url = `/api/v1/stores/${created.id}`;
-    const ok = await t.app.inject({ method: "PATCH", url, headers: admin.headers, payload: { name: "After", postcode: null, version: 1 } });
+    const ok = await t.app.inject({
+      method: "PATCH",
+      url,
+      headers: admin.headers,
+      payload: { name: "After", postcode: null, version: 1 },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ name: "After", postcode: null, version: 2 });
-    const stale = await t.app.inject({ method: "PATCH", url, headers: admin.headers, payload: { name: "Lost", version: 1 } });
+    const stale = await t.app.inject({
+      method: "PATCH",
+      url,
+      headers: admin.headers,
+      payload: { name: "Lost", version: 1 },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe("STALE_VERSION");
-    const dup = await t.app.inject({ method: "PATCH", url, headers: admin.headers, payload: { code: "S2", version: 2 } });
+    const dup = await t.app.inject({
+      method: "PATCH",
+      url,
+      headers: admin.headers,
+      payload: { code: "S2", version: 2 },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe("CONFLICT");
   });
@@ -123,12 +160,19 @@ describe("stores", () => {
     );
     const get = await t.app.inject({ method: "GET", url: `/api/v1/stores/${store.id}`, headers: admin.headers });
     expect(get.statusCode).toBe(404);
-    const patch = await t.app.inject({ method: "PATCH", url: `/api/v1/stores/${store.id}`, headers: admin.headers, payload: { name: "Mine", version: 1 } });
+    const patch = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/stores/${store.id}`,
+      headers: admin.headers,
+      payload: { name: "Mine", version: 1 },
+    });
     expect(patch.statusCode).toBe(404);
   });
 
   it("records an audit entry for every write", async () => {
-    const rows = await withTenant(t.db, tenantId, (tx) => tx.auditLog.findMany({ where: { module: "admin", entityType: "store" } }));
+    const rows = await withTenant(t.db, tenantId, (tx) =>
+      tx.auditLog.findMany({ where: { module: "admin", entityType: "store" } }),
+    );
     const actions = rows.map((r) => r.action);
     expect(actions).toContain("store.create");
     expect(actions).toContain("store.update");

@@ -49,7 +49,13 @@ export function createStore(ctx: RequestContext, input: TCreateStoreRequest) {
       address: input.address ?? null,
       postcode: input.postcode ?? null,
     });
-    await recordAudit(tx, ctx, { action: "store.create", module: MODULE, entityType: "store", entityId: store.id, after: store });
+    await recordAudit(tx, ctx, {
+      action: "store.create",
+      module: MODULE,
+      entityType: "store",
+      entityId: store.id,
+      after: store,
+    });
     return store;
   });
 }
@@ -59,12 +65,23 @@ export function updateStore(ctx: RequestContext, id: string, input: TUpdateStore
     const before = await repo.findStore(tx, ctx.tenantId, id);
     if (!before) throw notFound("store");
     const { version, ...changes } = input;
-    if (changes.code !== undefined && changes.code !== before.code && (await repo.storeCodeTaken(tx, ctx.tenantId, changes.code, id))) {
+    if (
+      changes.code !== undefined &&
+      changes.code !== before.code &&
+      (await repo.storeCodeTaken(tx, ctx.tenantId, changes.code, id))
+    ) {
       throw codeTaken();
     }
     const after = await repo.updateStore(tx, ctx.tenantId, id, version, changes);
     if (!after) throw staleVersion("store");
-    await recordAudit(tx, ctx, { action: "store.update", module: MODULE, entityType: "store", entityId: id, before, after });
+    await recordAudit(tx, ctx, {
+      action: "store.update",
+      module: MODULE,
+      entityType: "store",
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }

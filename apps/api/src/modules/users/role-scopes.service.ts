@@ -30,11 +30,16 @@ export async function assertRoleScopes(tx: Tx, tenantId: string, roles: readonly
     }
     if (r.storeId === null) return;
     const storeBu = stores.get(r.storeId);
-    if (storeBu === undefined) fields.push({ path: `body.roles.${i}.storeId`, message: "no such store in this tenant" });
-    else if (storeBu !== r.buId) fields.push({ path: `body.roles.${i}.storeId`, message: "the store belongs to another business unit" });
+    if (storeBu === undefined)
+      fields.push({ path: `body.roles.${i}.storeId`, message: "no such store in this tenant" });
+    else if (storeBu !== r.buId)
+      fields.push({ path: `body.roles.${i}.storeId`, message: "the store belongs to another business unit" });
   });
   if (fields.length > 0) {
-    throw new AppError("VALIDATION_FAILED", { detail: fields.map((f) => `${f.path}: ${f.message}`).join("; "), fields });
+    throw new AppError("VALIDATION_FAILED", {
+      detail: fields.map((f) => `${f.path}: ${f.message}`).join("; "),
+      fields,
+    });
   }
 }
 

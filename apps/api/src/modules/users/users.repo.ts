@@ -17,7 +17,10 @@ const SELECT = {
   lastLoginAt: true,
   version: true,
   createdAt: true,
-  roleAssignments: { select: { role: true, buId: true, storeId: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  roleAssignments: {
+    select: { role: true, buId: true, storeId: true },
+    orderBy: [{ role: "asc" }, { buId: { sort: "asc", nulls: "first" } }, { storeId: { sort: "asc", nulls: "first" } }],
+  },
   memberships: { select: { groupId: true }, orderBy: { groupId: "asc" } },
 } satisfies PrismaNamespace.UserSelect;
 
@@ -39,7 +42,8 @@ export function toUser(r: Row): TUser {
   };
 }
 
-const ZCursor = z.object({ v: z.union([z.string(), z.number()]), id: z.uuid() });
+// Every sort field here is text or a timestamp sent as ISO text; a number would fail in the query, not as a 400.
+const ZCursor = z.object({ v: z.string().max(300), id: z.uuid() });
 
 export async function listUsers(
   tx: Tx,
@@ -51,8 +55,13 @@ export async function listUsers(
   const where: PrismaNamespace.UserWhereInput = {
     tenantId,
     ...(q.role ? { roleAssignments: { some: { role: q.role } } } : {}),
-    ...(q.q ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { email: { contains: q.q, mode: "insensitive" } }] } : {}),
-    ...(after ? seekAfter(q.sort, after) : {}),
+    // Both the text filter and the keyset seek are ORs: AND keeps one from replacing the other.
+    AND: [
+      q.q
+        ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { email: { contains: q.q, mode: "insensitive" } }] }
+        : {},
+      after ? seekAfter(q.sort, after) : {},
+    ],
   };
   const rows = await tx.user.findMany({ where, select: SELECT, orderBy: orderFor(q.sort), take: q.limit + 1 });
   const items = rows.slice(0, q.limit);
@@ -70,7 +79,10 @@ export async function findUser(tx: Tx, tenantId: string, id: string) {
 }
 
 export async function emailTaken(tx: Tx, tenantId: string, email: string) {
-  const row = await tx.user.findFirst({ where: { tenantId, email: { equals: email, mode: "insensitive" } }, select: { id: true } });
+  const row = await tx.user.findFirst({
+    where: { tenantId, email: { equals: email, mode: "insensitive" } },
+    select: { id: true },
+  });
   return row !== null;
 }
 
@@ -114,9 +126,19 @@ export async function updateUser(
   tenantId: string,
   id: string,
   version: number,
-  data: { name?: string; locale?: string; status?: string; passwordHash?: string; failedLogins?: number; lockedUntil?: null },
+  data: {
+    name?: string;
+    locale?: string;
+    status?: string;
+    passwordHash?: string;
+    failedLogins?: number;
+    lockedUntil?: null;
+  },
 ) {
-  const res = await tx.user.updateMany({ where: { id, tenantId, version }, data: { ...data, version: { increment: 1 } } });
+  const res = await tx.user.updateMany({
+    where: { id, tenantId, version },
+    data: { ...data, version: { increment: 1 } },
+  });
   return res.count > 0;
 }
 

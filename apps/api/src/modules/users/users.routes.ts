@@ -9,7 +9,15 @@ export function registerUserRoutes(app: FastifyInstance, deps: service.UserDeps)
   const config = { permission: "tenant.users.manage" } as const;
   r.get(
     "/api/v1/users",
-    { schema: { tags, summary: "List users with their roles and groups", querystring: ZUserListQuery, response: { 200: pageOf(ZUser) } }, config },
+    {
+      schema: {
+        tags,
+        summary: "List users with their roles and groups",
+        querystring: ZUserListQuery,
+        response: { 200: pageOf(ZUser) },
+      },
+      config,
+    },
     async (request) => service.listUsers(request.ctx(), request.query),
   );
   r.get(
@@ -20,7 +28,12 @@ export function registerUserRoutes(app: FastifyInstance, deps: service.UserDeps)
   r.post(
     "/api/v1/users",
     {
-      schema: { tags, summary: "Create a user with a password and roles", body: ZCreateUserRequest, response: { 201: ZUser } },
+      schema: {
+        tags,
+        summary: "Create a user with a password and roles",
+        body: ZCreateUserRequest,
+        response: { 201: ZUser },
+      },
       config: { ...config, idempotent: true },
     },
     async (request, reply) => reply.code(201).send(await service.createUser(request.ctx(), request.body)),

@@ -43,7 +43,13 @@ export async function createUser(ctx: RequestContext, input: CreateInput) {
     if (id === null) throw emailConflict("this email is already registered; use another one");
     await repo.replaceRoles(tx, ctx.tenantId, id, roles);
     const user = (await repo.findUser(tx, ctx.tenantId, id))!;
-    await recordAudit(tx, ctx, { action: "user.create", module: MODULE, entityType: "user", entityId: id, after: user });
+    await recordAudit(tx, ctx, {
+      action: "user.create",
+      module: MODULE,
+      entityType: "user",
+      entityId: id,
+      after: user,
+    });
     return user;
   });
 }
@@ -51,7 +57,12 @@ export async function createUser(ctx: RequestContext, input: CreateInput) {
 const isWideAdmin = (r: RoleAssignment) => r.role === "tenant_admin" && r.buId === null;
 
 /** An admin locking themselves out would leave nobody able to undo it, so self-service refuses it. */
-function assertNoSelfLockout(ctx: RequestContext, before: TUser, input: UpdateInput, roles: RoleAssignment[] | undefined) {
+function assertNoSelfLockout(
+  ctx: RequestContext,
+  before: TUser,
+  input: UpdateInput,
+  roles: RoleAssignment[] | undefined,
+) {
   if (ctx.actor.userId !== before.id) return;
   if (input.status === "disabled") {
     throw new AppError("RULE_VIOLATION", { detail: "you cannot disable your own account" });
@@ -89,7 +100,11 @@ export async function updateUser(ctx: RequestContext, deps: UserDeps, id: string
       entityType: "user",
       entityId: id,
       before,
-      after: { ...after, ...(passwordHash ? { passwordChanged: true } : {}), ...(input.unlock ? { unlocked: true } : {}) },
+      after: {
+        ...after,
+        ...(passwordHash ? { passwordChanged: true } : {}),
+        ...(input.unlock ? { unlocked: true } : {}),
+      },
     });
     return after;
   });
