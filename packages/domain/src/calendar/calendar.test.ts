@@ -3,9 +3,20 @@ import { ZCalendar, ZPause, ZSlaTarget, toPause } from "./calendar";
 
 const officeHours = { mon: [["09:00", "18:00"]], fri: [["09:00", "13:00"], ["15:00", "19:00"]] };
 
-function issues(input: unknown) {
+type Found = { path: PropertyKey[]; message: string };
+
+// zod reports a failed union as one issue holding each branch's issues; an object input only concerns the object branch.
+function flatten(found: ReadonlyArray<{ code: string; path: PropertyKey[]; message: string; errors?: unknown }>): Found[] {
+  return found.flatMap((issue) => {
+    if (issue.code !== "invalid_union" || !Array.isArray(issue.errors)) return [{ path: issue.path, message: issue.message }];
+    const branches = issue.errors as Array<Parameters<typeof flatten>[0]>;
+    return flatten(branches[branches.length - 1] ?? []);
+  });
+}
+
+function issues(input: unknown): Found[] {
   const result = ZCalendar.safeParse(input);
-  return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
+  return result.success ? [] : flatten(result.error.issues);
 }
 
 describe("ZCalendar", () => {

@@ -41,7 +41,7 @@ export function ParameterField<K extends Exclude<ParameterKey, "contractSendWind
         {...common}
         allowDeselect={false}
         data={ASSIGNMENT_MODES.map((mode) => ({ value: mode, label: t(dynamicKey(`parameters.assignmentModes.${mode}`)) }))}
-        value={typeof value === "string" ? value : null}
+        value={typeof value === "string" ? String(value) : null}
         onChange={(next) => set(next ?? "")}
       />
     );
