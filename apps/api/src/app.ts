@@ -17,6 +17,7 @@ import { registerAdminModules } from "./modules/admin";
 import type { AuthDeps } from "./modules/auth/auth.service";
 import { registerAuthRoutes } from "./modules/auth/auth.routes";
 import { registerHealthRoutes } from "./modules/health/health.routes";
+import { registerSlaPreviewRoutes } from "./modules/sla/sla-preview.routes";
 import { authPlugin } from "./plugins/auth";
 import { errorsPlugin, sendProblem } from "./plugins/errors";
 import { idempotencyPlugin } from "./plugins/idempotency";
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
   });
   registerAdminModules(app, { db, now, sessionSecret: config.sessionSecret });
+  registerSlaPreviewRoutes(app);
 
   await registerSpa(app, config.webDistDir);
   return app;

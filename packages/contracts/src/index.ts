@@ -4,3 +4,4 @@ export * from "./pagination";
 export * from "./auth";
 export * from "./admin";
 export * from "./parameters";
+export * from "./sla";

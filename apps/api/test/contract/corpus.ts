@@ -103,7 +103,7 @@ function mutationsAt(schema: JsonSchema, base: unknown, path: string[]): Mutatio
       if (items.format === "uuid") out.push(at("invalid uuid item", ["not-a-uuid"]));
       if (items.properties && first !== undefined) {
         for (const m of mutationsAt(items, first, [])) {
-          out.push({ ...m, label: `[0].${m.path.join(".")}: ${m.label}`, path: p, errorPath: where(p), value: [applyMutation(first, m)] });
+          out.push({ label: `[0].${m.path.join(".")}: ${m.label}`, path: p, errorPath: where(p), value: [applyMutation(first, m)] });
         }
       }
     }

@@ -68,12 +68,7 @@ function retryAfterOf(response: Response): number | null {
 
 async function problemOf(response: Response): Promise<ApiError> {
   const retryAfter = retryAfterOf(response);
-  let payload: unknown = null;
-  try {
-    payload = await response.json();
-  } catch {
-    payload = null;
-  }
+  const payload = await response.json().catch(() => null);
   const parsed = ZProblem.partial().safeParse(payload);
   const problem = parsed.success ? parsed.data : {};
   return new ApiError(
@@ -85,6 +80,16 @@ async function problemOf(response: Response): Promise<ApiError> {
     },
     retryAfter,
   );
+}
+
+/** An empty body (204, or a POST that answers nothing) is `undefined`; non-JSON text is kept as text. */
+function parseBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Calls the API on the same origin and parses the JSON answer with the contract schema. */
@@ -109,13 +114,7 @@ export async function apiFetch<S extends z.ZodType>(path: string, options: ApiFe
   }
 
   if (!response.ok) throw await problemOf(response);
-  const text = await response.text();
-  let payload: unknown = undefined;
-  try {
-    payload = text === "" ? undefined : JSON.parse(text);
-  } catch {
-    payload = text;
-  }
+  const payload = parseBody(await response.text());
   const parsed = options.schema.safeParse(payload);
   if (!parsed.success) {
     throw new ApiError({
