@@ -1,6 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { fillPath, type HttpMethod, isCreation, isNullable, type JsonSchema, type Operation, typesOf, unwrap } from "./openapi-walk";
-import { isRecord } from "./valid-body";
+import {
+  fillPath,
+  type HttpMethod,
+  isCreation,
+  isNullable,
+  itemsOf,
+  type JsonSchema,
+  type Operation,
+  typesOf,
+  unwrap,
+  variantsOf,
+} from "./openapi-walk";
+import { type BodyContext, isRecord, MissingReference, validValue } from "./valid-body";
 
 export type BadCase = {
   label: string;
@@ -24,6 +35,10 @@ export type CorpusTarget = {
   query: Record<string, string>;
   /** A valid body with every property, or undefined when the operation takes none. */
   body: unknown;
+  /** Builds valid values for union variants the body does not use. */
+  ctx: BodyContext;
+  /** A creation that must refuse an over-long Idempotency-Key (rather than ignore the header). */
+  honoursIdempotencyKey: boolean;
 };
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -42,7 +57,13 @@ const WRONG: Record<string, unknown[]> = {
   array: ["not-an-array", {}],
 };
 
-type Mutation = { label: string; path: string[]; errorPath: string; value?: unknown; remove?: true };
+type Mutation = { label: string; path: string[]; errorPath: string; value?: unknown; remove?: true; expect?: number[] };
+
+/**
+ * For input a schema may legitimately accept (a NUL inside free text): the route may refuse it or carry on with the
+ * rest of the valid request, e.g. a 401 at sign-in or a computed preview, but never fail.
+ */
+const ANY_REFUSAL_OR_SUCCESS = [200, 201, 400, 401, 404, 409, 422];
 
 const where = (path: string[]) => ["body", ...path].join(".");
 
@@ -57,7 +78,7 @@ function stringMutations(s: JsonSchema, key: string, path: string[]): Mutation[]
   if (s.format === "date-time") out.push(at("invalid date-time", BAD_DATE_TIME));
   if (/time_?zone/i.test(key)) out.push(at("invalid time zone", "Mars/Olympus"));
   // PostgreSQL text cannot hold U+0000: free text must be refused before it reaches the database.
-  if (!s.pattern && !s.format && !s.enum) out.push(at("NUL character", "a\u0000b"));
+  if (!s.pattern && !s.format && !s.enum) out.push({ ...at("NUL character", "a\u0000b"), expect: ANY_REFUSAL_OR_SUCCESS });
   return out;
 }
 
@@ -70,12 +91,86 @@ function numberMutations(s: JsonSchema, path: string[], integer: boolean): Mutat
   return out;
 }
 
-/** One mutation at a time of every property, recursing into nested objects and array items. */
-function fieldMutations(schema: JsonSchema, base: unknown): Mutation[] {
-  return mutationsAt(schema, base, []).map((m) => ({ ...m, label: `${m.path.join(".") || "(root)"}: ${m.label}` }));
+/** One mutation at a time of every property, recursing into nested objects, array items and union variants. */
+function fieldMutations(schema: JsonSchema, base: unknown, ctx: BodyContext): Mutation[] {
+  return mutationsAt(schema, base, [], ctx).map((m) => ({ ...m, label: `${m.path.join(".") || "(root)"}: ${m.label}` }));
 }
 
-function mutationsAt(schema: JsonSchema, base: unknown, path: string[]): Mutation[] {
+function jsonType(v: unknown): string {
+  if (Array.isArray(v)) return "array";
+  if (v === null) return "null";
+  return typeof v;
+}
+
+/** Mutations found inside a sub-value, each carried out on a copy and put back whole at `path`. */
+function nested(path: string[], inner: Mutation[], sub: unknown, wrap: (v: unknown) => unknown, prefix: string): Mutation[] {
+  return inner.map((m) => ({
+    label: `${prefix}${m.path.join(".")}: ${m.label}`,
+    path,
+    errorPath: where(path),
+    value: wrap(applyMutation(sub, m)),
+    ...(m.expect ? { expect: m.expect } : {}),
+  }));
+}
+
+function tryValid(schema: JsonSchema, name: string, ctx: BodyContext): { value: unknown } | null {
+  try {
+    return { value: validValue(schema, name, ctx) };
+  } catch (error) {
+    if (error instanceof MissingReference) return null;
+    throw error;
+  }
+}
+
+function propertyMutations(propSchema: JsonSchema, key: string, p: string[], value: unknown, ctx: BodyContext): Mutation[] {
+  const at = (label: string, v: unknown): Mutation => ({ label, path: p, errorPath: where(p), value: v });
+  const variants = variantsOf(propSchema);
+  const types = [...new Set(variants.flatMap(typesOf))];
+  const allowed = (v: unknown) => types.includes(jsonType(v)) || (jsonType(v) === "number" && types.includes("integer"));
+  const out: Mutation[] = [];
+  if (!isNullable(propSchema)) out.push(at("null", null));
+  for (const type of types) for (const wrong of WRONG[type] ?? []) if (!allowed(wrong)) out.push(at(`${type} -> ${JSON.stringify(wrong)}`, wrong));
+  variants.forEach((ps, i) => {
+    // The body carries the first variant; each other one is substituted whole and then mutated inside.
+    const own = i === 0 ? { value } : tryValid(ps, key, ctx);
+    if (!own) return;
+    const v = own.value;
+    const prefix = i === 0 ? "" : `(variant ${i}) `;
+    const t = typesOf(ps);
+    if (ps.enum) out.push(at(`${prefix}invalid enum value`, NOT_ENUM));
+    if (t.includes("string")) out.push(...stringMutations(ps, key, p).map((m) => ({ ...m, label: `${prefix}${m.label}` })));
+    if (t.includes("integer") || t.includes("number")) out.push(...numberMutations(ps, p, t.includes("integer")).map((m) => ({ ...m, label: `${prefix}${m.label}` })));
+    if (t.includes("array") && Array.isArray(v)) out.push(...arrayMutations(ps, p, v, ctx, prefix));
+    if (t.includes("object") && ps.properties) {
+      out.push(...(i === 0 ? mutationsAt(ps, v, p, ctx) : nested(p, mutationsAt(ps, v, [], ctx), v, (x) => x, prefix)));
+    }
+  });
+  return out;
+}
+
+function arrayMutations(ps: JsonSchema, p: string[], value: unknown[], ctx: BodyContext, prefix: string): Mutation[] {
+  const at = (label: string, v: unknown): Mutation => ({ label: `${prefix}${label}`, path: p, errorPath: where(p), value: v });
+  const out: Mutation[] = [];
+  const first: unknown = value[0];
+  if (ps.prefixItems) {
+    out.push(at("tuple with an extra element", [...value, first ?? "x"]));
+    if (value.length > 0) out.push(at("tuple missing an element", value.slice(0, -1)));
+    return out;
+  }
+  const items = unwrap(itemsOf(ps));
+  if (ps.maxItems !== undefined && first !== undefined) out.push(at(`${ps.maxItems + 1} items`, Array(ps.maxItems + 1).fill(first)));
+  if ((ps.minItems ?? 0) >= 1) out.push(at("empty array", []));
+  for (const type of typesOf(items)) for (const wrong of WRONG[type] ?? []) out.push(at(`item ${type} -> ${JSON.stringify(wrong)}`, [wrong]));
+  if (items.enum) out.push(at("invalid enum item", [NOT_ENUM]));
+  if (items.format === "uuid") out.push(at("invalid uuid item", ["not-a-uuid"]));
+  if (first !== undefined && (items.properties || items.prefixItems)) {
+    const inner = items.properties ? mutationsAt(items, first, [], ctx) : Array.isArray(first) ? arrayMutations(items, [], first, ctx, "") : [];
+    out.push(...nested(p, inner, first, (x) => [x], `${prefix}[0].`));
+  }
+  return out;
+}
+
+function mutationsAt(schema: JsonSchema, base: unknown, path: string[], ctx: BodyContext): Mutation[] {
   const s = unwrap(schema);
   const required = new Set(s.required ?? []);
   const out: Mutation[] = [];
@@ -84,30 +179,8 @@ function mutationsAt(schema: JsonSchema, base: unknown, path: string[]): Mutatio
   }
   for (const [key, propSchema] of Object.entries(s.properties ?? {})) {
     const p = [...path, key];
-    const ps = unwrap(propSchema);
-    const value = isRecord(base) ? base[key] : undefined;
-    const at = (label: string, v: unknown): Mutation => ({ label, path: p, errorPath: where(p), value: v });
     if (required.has(key)) out.push({ label: "missing", path: p, errorPath: where(p), remove: true });
-    if (!isNullable(propSchema)) out.push(at("null", null));
-    for (const type of typesOf(ps)) for (const wrong of WRONG[type] ?? []) out.push(at(`${type} -> ${JSON.stringify(wrong)}`, wrong));
-    if (ps.enum) out.push(at("invalid enum value", NOT_ENUM));
-    const types = typesOf(ps);
-    if (types.includes("string")) out.push(...stringMutations(ps, key, p));
-    if (types.includes("integer") || types.includes("number")) out.push(...numberMutations(ps, p, types.includes("integer")));
-    if (types.includes("array")) {
-      const items = unwrap(ps.items ?? {});
-      const first = Array.isArray(value) ? value[0] : undefined;
-      if (ps.maxItems !== undefined && first !== undefined) out.push(at(`${ps.maxItems + 1} items`, Array(ps.maxItems + 1).fill(first)));
-      for (const type of typesOf(items)) for (const wrong of WRONG[type] ?? []) out.push(at(`item ${type} -> ${JSON.stringify(wrong)}`, [wrong]));
-      if (items.enum) out.push(at("invalid enum item", [NOT_ENUM]));
-      if (items.format === "uuid") out.push(at("invalid uuid item", ["not-a-uuid"]));
-      if (items.properties && first !== undefined) {
-        for (const m of mutationsAt(items, first, [])) {
-          out.push({ label: `[0].${m.path.join(".")}: ${m.label}`, path: p, errorPath: where(p), value: [applyMutation(first, m)] });
-        }
-      }
-    }
-    if (types.includes("object") && ps.properties) out.push(...mutationsAt(ps, value, p));
+    out.push(...propertyMutations(propSchema, key, p, isRecord(base) ? base[key] : undefined, ctx));
   }
   return out;
 }
@@ -158,8 +231,8 @@ function bodyCases(t: CorpusTarget, url: string): BadCase[] {
     c("JSON number", "42", [400]),
     c("__proto__ key", `{"__proto__":{"polluted":true},${JSON.stringify(body).slice(1)}`, [400]),
   );
-  for (const m of fieldMutations(op.body, body)) {
-    cases.push(c(m.label, JSON.stringify(applyMutation(body, m)), [400], JSON_CT, m.errorPath));
+  for (const m of fieldMutations(op.body, body, t.ctx)) {
+    cases.push(c(m.label, JSON.stringify(applyMutation(body, m)), m.expect ?? [400], JSON_CT, m.errorPath));
   }
   return cases;
 }
@@ -212,7 +285,9 @@ function queryCases(t: CorpusTarget, path: string): BadCase[] {
     cases.push({ ...c(`${name}: given twice`, {}, [200, 400]), url: `${path}?${name}=${dup}&${name}=${dup}` });
   }
   if (op.queryParams.some((p) => p.name === "cursor")) {
-    cases.push(c("bogus cursor", { cursor: "!!!notacursor" }, [400], "querystring.cursor"));
+    // A JSON page must refuse a cursor it never issued; an export (CSV) may ignore paging altogether.
+    const pages = op.successTypes.includes("application/json");
+    cases.push(c("bogus cursor", { cursor: "!!!notacursor" }, pages ? [400] : [200, 400], pages ? "querystring.cursor" : undefined));
     // Well-formed but forged cursors: right shape, wrong value types for the sort field.
     const sorts = op.queryParams.find((p) => p.name === "sort")?.schema;
     const sortValues = (sorts ? unwrap(sorts).enum : undefined) ?? [undefined];
@@ -258,7 +333,7 @@ export function corpusFor(t: CorpusTarget): BadCase[] {
   const cases: BadCase[] = [...pathCases(t), ...queryCases(t, path)];
   const mutating = op.method !== "get";
   if (mutating) cases.push(...bodyCases(t, url));
-  if (isCreation(op) && t.body !== undefined) {
+  if (isCreation(op) && t.body !== undefined && t.honoursIdempotencyKey) {
     cases.push({
       label: "Idempotency-Key of 300 characters",
       method: op.method,

@@ -7,7 +7,9 @@ export type JsonSchema = {
   properties?: Record<string, JsonSchema> | undefined;
   required?: string[] | undefined;
   additionalProperties?: boolean | JsonSchema | undefined;
-  items?: JsonSchema | undefined;
+  /** `false` closes a tuple described by prefixItems. */
+  items?: JsonSchema | boolean | undefined;
+  prefixItems?: JsonSchema[] | undefined;
   enum?: unknown[] | undefined;
   const?: unknown;
   default?: unknown;
@@ -33,7 +35,8 @@ export const ZJsonSchema: z.ZodType<JsonSchema> = z.lazy(() =>
     properties: z.record(z.string(), ZJsonSchema).optional(),
     required: z.array(z.string()).optional(),
     additionalProperties: z.union([z.boolean(), ZJsonSchema]).optional(),
-    items: ZJsonSchema.optional(),
+    items: z.union([z.boolean(), ZJsonSchema]).optional(),
+    prefixItems: z.array(ZJsonSchema).optional(),
     enum: z.array(z.unknown()).optional(),
     const: z.unknown().optional(),
     default: z.unknown().optional(),
@@ -70,7 +73,7 @@ const ZOperationDoc = z.looseObject({
       content: z.record(z.string(), z.looseObject({ schema: ZJsonSchema.optional() })).optional(),
     })
     .optional(),
-  responses: z.record(z.string(), z.unknown()).optional(),
+  responses: z.record(z.string(), z.looseObject({ content: z.record(z.string(), z.unknown()).optional() })).optional(),
 });
 
 const ZOpenApi = z.looseObject({
@@ -93,6 +96,8 @@ export type Operation = {
   /** The application/json request body schema, when the operation takes one. */
   body: JsonSchema | null;
   responses: string[];
+  /** Media types of the 2xx responses (application/json, text/csv, ...). */
+  successTypes: string[];
 };
 
 export const opName = (op: Pick<Operation, "method" | "path">) => `${op.method.toUpperCase()} ${op.path}`;
@@ -113,7 +118,8 @@ function deref(schema: JsonSchema, components: Record<string, JsonSchema>, seen:
   if (schema.properties) {
     out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, deref(v, components, seen)]));
   }
-  if (schema.items) out.items = deref(schema.items, components, seen);
+  if (typeof schema.items === "object") out.items = deref(schema.items, components, seen);
+  if (schema.prefixItems) out.prefixItems = schema.prefixItems.map((s) => deref(s, components, seen));
   if (schema.anyOf) out.anyOf = schema.anyOf.map((s) => deref(s, components, seen));
   if (schema.oneOf) out.oneOf = schema.oneOf.map((s) => deref(s, components, seen));
   if (schema.allOf) out.allOf = schema.allOf.map((s) => deref(s, components, seen));
@@ -146,6 +152,9 @@ export async function loadOperations(app: FastifyInstance): Promise<Operation[]>
         queryParams: params.filter((p) => p.where === "query").map((p) => p.spec),
         body: json ? deref(json, components) : null,
         responses: Object.keys(o.responses ?? {}),
+        successTypes: Object.entries(o.responses ?? {})
+          .filter(([status]) => status.startsWith("2"))
+          .flatMap(([, r]) => Object.keys(r.content ?? {})),
       });
     }
   }
@@ -180,6 +189,14 @@ export function unwrap(schema: JsonSchema): JsonSchema {
   if (schema.allOf?.length === 1 && schema.allOf[0]) return unwrap({ ...schema, allOf: undefined, ...schema.allOf[0] });
   return schema;
 }
+
+/** The schemas a value may match: the non-null branches of anyOf/oneOf, or the schema itself. */
+export function variantsOf(schema: JsonSchema): JsonSchema[] {
+  const variants = (schema.anyOf ?? schema.oneOf ?? []).filter((v) => !typesOf(v).includes("null"));
+  return variants.length > 0 ? variants.map(unwrap) : [unwrap(schema)];
+}
+
+export const itemsOf = (schema: JsonSchema): JsonSchema => (typeof schema.items === "object" ? schema.items : {});
 
 export function typesOf(schema: JsonSchema): string[] {
   if (Array.isArray(schema.type)) return schema.type;

@@ -34,6 +34,11 @@ export function bodyContext(ids: IdsByCollection, collections: string[], opts: {
   };
 }
 
+/** Every resource here starts at version 1, so a write based on version 1 of a fresh resource is current. */
+export function atVersion(body: unknown, version: number): unknown {
+  return isRecord(body) && "version" in body ? { ...body, version } : body;
+}
+
 /** Path parameter values from existing resources; throws MissingReference when a kind has none. */
 export function pathValues(op: Operation, ids: IdsByCollection): Record<string, string> {
   const values: Record<string, string> = {};

@@ -1,4 +1,4 @@
-import { type JsonSchema, isNullable, isUuid, typesOf, unwrap } from "./openapi-walk";
+import { isNullable, isUuid, itemsOf, type JsonSchema, typesOf, unwrap } from "./openapi-walk";
 
 export type BodyContext = {
   /** A fresh number per call keeps codes and emails unique. */
@@ -72,7 +72,7 @@ function specialValue(name: string, s: JsonSchema, ctx: BodyContext): { value: u
     return { value: user ? [user] : [] };
   }
   if (name === "scopes") {
-    const options = unwrap(s.items ?? {}).enum ?? [];
+    const options = unwrap(itemsOf(s)).enum ?? [];
     return { value: [options.includes("read") ? "read" : options[0]] };
   }
   return null;
@@ -102,8 +102,8 @@ export function validValue(schema: JsonSchema, name: string, ctx: BodyContext): 
     case "boolean":
       return false;
     case "array": {
-      const item = s.items ?? {};
-      return Array.from({ length: s.minItems ?? 0 }, () => validValue(item, name, ctx));
+      if (s.prefixItems) return s.prefixItems.map((item) => validValue(item, name, ctx));
+      return Array.from({ length: s.minItems ?? 0 }, () => validValue(itemsOf(s), name, ctx));
     }
     case "object":
       return validObject(s, ctx);

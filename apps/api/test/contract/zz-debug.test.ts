@@ -1,17 +1,20 @@
 import { it } from "vitest";
-import { createTestApp, login, tenantWide } from "../app";
-import { loadOperations } from "./openapi-walk";
-import { seedOneOfEach, send } from "./resources";
+import { withTenant } from "@atende/db";
+import { createTestApp } from "../app";
 
 it("debug", async () => {
   const t = await createTestApp();
-  const ops = await loadOperations(t.app);
   const a = await t.tenant("dbg");
-  await a.user("admin@dbg.test", [tenantWide("tenant_admin")]);
-  const s = await login(t.app, "admin@dbg.test");
-  const seeded = await seedOneOfEach(t.app, ops, s);
-  console.log(seeded);
-  const bu = seeded.ids.get("/api/v1/business-units")!;
-  const r = await send(t.app, s, { method: "get", url: `/api/v1/business-units/${bu}/parameters` });
-  console.log(r.statusCode, r.body.slice(0, 200));
+  try {
+    await withTenant(t.db, a.id, (tx) => tx.businessUnit.findMany({ where: { name: { contains: "a\u0000b" } } }));
+  } catch (e) {
+    const x = e as { code?: unknown; meta?: unknown; cause?: unknown; name?: string; message?: string };
+    console.log(x.name, x.code, JSON.stringify(x.meta), x.cause, String(x.message).slice(0, 300));
+  }
+  try {
+    await withTenant(t.db, a.id, (tx) => tx.businessUnit.create({ data: { tenantId: a.id, code: "Z", name: "a\u0000b", timezone: "UTC", locale: "en", currency: "EUR", country: "ES" } }));
+  } catch (e) {
+    const x = e as { code?: unknown; meta?: unknown; cause?: unknown; name?: string; message?: string };
+    console.log(x.name, x.code, JSON.stringify(x.meta), x.cause, String(x.message).slice(0, 300));
+  }
 });

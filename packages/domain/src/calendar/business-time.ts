@@ -5,7 +5,12 @@ import { MINUTE_MS } from "./zone-clock";
 
 export type BusinessInterval = { start: Date; end: Date };
 
-export type SlaPreviewInput = { calendar: Calendar; start: Date; targets: readonly SlaTarget[]; pauses?: readonly Pause[] };
+export type SlaPreviewInput = {
+  calendar: Calendar;
+  start: Date;
+  targets: readonly SlaTarget[];
+  pauses?: readonly Pause[];
+};
 
 function instantOf(date: Date, label: string): number {
   const ms = date.getTime();
@@ -73,7 +78,12 @@ export function businessIntervals(calendar: Calendar, from: Date, to: Date): Bus
 }
 
 /** Business minutes in [from, to] outside the pauses (0 when `to` is not after `from`); may be fractional. */
-export function elapsedBusinessMinutes(calendar: Calendar, from: Date, to: Date, pauses: readonly Pause[] = []): number {
+export function elapsedBusinessMinutes(
+  calendar: Calendar,
+  from: Date,
+  to: Date,
+  pauses: readonly Pause[] = [],
+): number {
   const engine = clockEngine(calendar);
   const fromMs = instantOf(from, "from");
   const toMs = instantOf(to, "to");
@@ -86,7 +96,12 @@ export function elapsedBusinessMinutes(calendar: Calendar, from: Date, to: Date,
  * is `start` itself, and a target reached exactly at a closing instant is that closing instant, not the next opening.
  * Results are rounded to the millisecond.
  */
-export function addBusinessMinutes(calendar: Calendar, start: Date, minutes: number, pauses: readonly Pause[] = []): Date {
+export function addBusinessMinutes(
+  calendar: Calendar,
+  start: Date,
+  minutes: number,
+  pauses: readonly Pause[] = [],
+): Date {
   const engine = clockEngine(calendar);
   const due = addWithPauses(engine, instantOf(start, "start"), minutesToMs(minutes), pauseRanges(pauses));
   return new Date(Math.round(due));

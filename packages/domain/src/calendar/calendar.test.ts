@@ -1,14 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { ZCalendar, ZPause, ZSlaTarget, toPause } from "./calendar";
 
-const officeHours = { mon: [["09:00", "18:00"]], fri: [["09:00", "13:00"], ["15:00", "19:00"]] };
+const officeHours = {
+  mon: [["09:00", "18:00"]],
+  fri: [
+    ["09:00", "13:00"],
+    ["15:00", "19:00"],
+  ],
+};
 
 type Found = { path: PropertyKey[]; message: string };
 
 // zod reports a failed union as one issue holding each branch's issues; an object input only concerns the object branch.
-function flatten(found: ReadonlyArray<{ code: string; path: PropertyKey[]; message: string; errors?: unknown }>): Found[] {
+function flatten(
+  found: ReadonlyArray<{ code: string; path: PropertyKey[]; message: string; errors?: unknown }>,
+): Found[] {
   return found.flatMap((issue) => {
-    if (issue.code !== "invalid_union" || !Array.isArray(issue.errors)) return [{ path: issue.path, message: issue.message }];
+    if (issue.code !== "invalid_union" || !Array.isArray(issue.errors))
+      return [{ path: issue.path, message: issue.message }];
     const branches = issue.errors as Array<Parameters<typeof flatten>[0]>;
     return flatten(branches[branches.length - 1] ?? []);
   });
@@ -30,14 +39,28 @@ describe("ZCalendar", () => {
   });
 
   it("accepts 24:00 as an end and intervals touching each other", () => {
-    const hours = { sat: [["00:00", "08:00"], ["08:00", "24:00"]] };
+    const hours = {
+      sat: [
+        ["00:00", "08:00"],
+        ["08:00", "24:00"],
+      ],
+    };
     expect(issues({ timezone: "UTC", hours })).toEqual([]);
   });
 
   it("rejects an interval whose end is not after its start, naming the interval", () => {
-    expect(issues({ timezone: "UTC", hours: { mon: [["09:00", "18:00"]], tue: [["09:00", "12:00"], ["14:00", "14:00"]] } })).toEqual([
-      { path: ["hours", "tue", 1], message: "interval end must be after its start" },
-    ]);
+    expect(
+      issues({
+        timezone: "UTC",
+        hours: {
+          mon: [["09:00", "18:00"]],
+          tue: [
+            ["09:00", "12:00"],
+            ["14:00", "14:00"],
+          ],
+        },
+      }),
+    ).toEqual([{ path: ["hours", "tue", 1], message: "interval end must be after its start" }]);
     expect(issues({ timezone: "UTC", hours: { wed: [["18:00", "09:00"]] } })[0]).toEqual({
       path: ["hours", "wed", 0],
       message: "interval end must be after its start",
@@ -46,18 +69,44 @@ describe("ZCalendar", () => {
 
   it("allows 24:00 only as an end, and only well-formed times", () => {
     expect(issues({ timezone: "UTC", hours: { mon: [["24:00", "24:00"]] } })[0]?.path).toEqual(["hours", "mon", 0, 0]);
-    for (const bad of [["9:00", "18:00"], ["09:00", "24:01"], ["09:60", "18:00"], ["09:00", "25:00"]]) {
+    for (const bad of [
+      ["9:00", "18:00"],
+      ["09:00", "24:01"],
+      ["09:60", "18:00"],
+      ["09:00", "25:00"],
+    ]) {
       expect(issues({ timezone: "UTC", hours: { mon: [bad] } }).length).toBeGreaterThan(0);
     }
   });
 
   it("rejects overlapping intervals of a day, sorted or not", () => {
     const overlap = [{ path: ["hours", "mon", 1], message: "intervals of a day must not overlap" }];
-    expect(issues({ timezone: "UTC", hours: { mon: [["09:00", "13:00"], ["12:00", "18:00"]] } })).toEqual(overlap);
-    const unsorted = issues({ timezone: "UTC", hours: { mon: [["12:00", "18:00"], ["20:00", "21:00"], ["09:00", "12:30"]] } });
+    expect(
+      issues({
+        timezone: "UTC",
+        hours: {
+          mon: [
+            ["09:00", "13:00"],
+            ["12:00", "18:00"],
+          ],
+        },
+      }),
+    ).toEqual(overlap);
+    const unsorted = issues({
+      timezone: "UTC",
+      hours: {
+        mon: [
+          ["12:00", "18:00"],
+          ["20:00", "21:00"],
+          ["09:00", "12:30"],
+        ],
+      },
+    });
     expect(unsorted).toEqual([{ path: ["hours", "mon", 0], message: "intervals of a day must not overlap" }]);
   });
+});
 
+describe("ZCalendar week, holidays and shape", () => {
   it("rejects a week without any interval, unknown days and keys, and bad time zones", () => {
     expect(issues({ timezone: "UTC", hours: {} })).toEqual([
       { path: ["hours"], message: "calendar needs at least one opening interval in the week" },
@@ -69,7 +118,10 @@ describe("ZCalendar", () => {
   });
 
   it("bounds intervals per day and holidays, and checks holidays are real dates", () => {
-    const eleven = Array.from({ length: 11 }, (_, i) => [`${String(i * 2).padStart(2, "0")}:00`, `${String(i * 2).padStart(2, "0")}:30`]);
+    const eleven = Array.from({ length: 11 }, (_, i) => [
+      `${String(i * 2).padStart(2, "0")}:00`,
+      `${String(i * 2).padStart(2, "0")}:30`,
+    ]);
     expect(issues({ timezone: "UTC", hours: { mon: eleven } })[0]?.path).toEqual(["hours", "mon"]);
     expect(issues({ timezone: "UTC", hours: officeHours, holidays: ["2026-02-29"] })[0]?.path).toEqual(["holidays", 0]);
     expect(issues({ timezone: "UTC", hours: officeHours, holidays: ["2028-02-29", "2026-12-25"] })).toEqual([]);
@@ -80,7 +132,10 @@ describe("ZCalendar", () => {
 
 describe("ZSlaTarget", () => {
   it("takes either minutes or business days, within bounds", () => {
-    expect(ZSlaTarget.parse({ name: "first response", minutes: 120 })).toEqual({ name: "first response", minutes: 120 });
+    expect(ZSlaTarget.parse({ name: "first response", minutes: 120 })).toEqual({
+      name: "first response",
+      minutes: 120,
+    });
     expect(ZSlaTarget.parse({ name: "resolution", businessDays: 4 })).toEqual({ name: "resolution", businessDays: 4 });
     for (const bad of [
       { name: "", minutes: 1 },

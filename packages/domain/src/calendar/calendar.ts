@@ -18,7 +18,9 @@ export const zOpeningInterval = z
   .refine(([start, end]) => end > start, { error: "interval end must be after its start" });
 
 function firstOverlap(intervals: ReadonlyArray<readonly [string, string]>): number | undefined {
-  const order = intervals.map((_, i) => i).sort((a, b) => (intervals[a]?.[0] ?? "").localeCompare(intervals[b]?.[0] ?? ""));
+  const order = intervals
+    .map((_, i) => i)
+    .sort((a, b) => (intervals[a]?.[0] ?? "").localeCompare(intervals[b]?.[0] ?? ""));
   for (let k = 1; k < order.length; k++) {
     const previous = intervals[order[k - 1] ?? 0];
     const current = intervals[order[k] ?? 0];
@@ -33,7 +35,8 @@ const zDayIntervals = z
   .default([])
   .superRefine((intervals, ctx) => {
     const index = firstOverlap(intervals);
-    if (index !== undefined) ctx.addIssue({ code: "custom", message: "intervals of a day must not overlap", path: [index] });
+    if (index !== undefined)
+      ctx.addIssue({ code: "custom", message: "intervals of a day must not overlap", path: [index] });
   });
 
 export const zWeeklyHours = z.strictObject({
@@ -79,7 +82,10 @@ export type SlaTarget = z.output<typeof ZSlaTarget>;
 
 export type SlaDuration = { minutes: number } | { businessDays: number };
 
-const zInstant = z.iso.datetime({ offset: true, error: "must be an ISO date-time with offset, such as 2026-03-02T09:00:00Z" });
+const zInstant = z.iso.datetime({
+  offset: true,
+  error: "must be an ISO date-time with offset, such as 2026-03-02T09:00:00Z",
+});
 
 export const ZPause = z
   .strictObject({ from: zInstant, to: zInstant })

@@ -31,7 +31,9 @@ export function zoneClock(name: string): ZoneClock {
 
 /** Days since 1970-01-01 of the local date of an instant. */
 export function localDayOf(clock: ZoneClock, instantMs: number): number {
-  return Math.floor((instantMs + clock.zone.offset(instantMs) * MINUTE_MS) / DAY_MS);
+  // A steady offset for the UTC day's window covers the instant itself, and is a cache hit instead of an Intl call.
+  const offset = steadyDayOffset(clock, Math.floor(instantMs / DAY_MS)) ?? clock.zone.offset(instantMs);
+  return Math.floor((instantMs + offset * MINUTE_MS) / DAY_MS);
 }
 
 /** Monday = 0 ... Sunday = 6 (1970-01-01 was a Thursday). */
