@@ -22,6 +22,7 @@ import { authPlugin } from "./plugins/auth";
 import { errorsPlugin, sendProblem } from "./plugins/errors";
 import { idempotencyPlugin } from "./plugins/idempotency";
 import { openapiPlugin } from "./plugins/openapi";
+import { textGuardPlugin } from "./plugins/text-guard";
 
 export type AppDeps = {
   config: Config;
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   await app.register(authPlugin, { db, auth });
   await app.register(idempotencyPlugin, { db });
+  await app.register(textGuardPlugin);
 
   // Every JSON route refuses other content types with a 415 rather than guessing.
   app.removeContentTypeParser("text/plain");

@@ -187,13 +187,20 @@ export const ZAuditEntry = z.object({
   after: z.unknown().nullable(),
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
-export const ZAuditListQuery = ZPageQuery.extend({
+const auditFilters = {
   userId: z.uuid().optional(),
   action: z.string().trim().max(100).optional(),
   module: z.string().trim().max(50).optional(),
   from: ZIsoDateTime.optional(),
   to: ZIsoDateTime.optional(),
-})
+};
+const fromBeforeTo: [
+  (q: { from?: string | undefined; to?: string | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [(q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: "from must not be after to", path: ["from"] }];
+export const ZAuditListQuery = ZPageQuery.extend(auditFilters)
   .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
+  .refine(...fromBeforeTo);
+/** The export takes the viewer's filters; it is not paginated. */
+export const ZAuditExportQuery = z.strictObject(auditFilters).refine(...fromBeforeTo);
 export type TAuditListQuery = z.infer<typeof ZAuditListQuery>;

@@ -5,3 +5,4 @@ export * from "./auth";
 export * from "./admin";
 export * from "./parameters";
 export * from "./sla";
+export * from "./tickets";

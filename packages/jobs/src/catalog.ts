@@ -12,7 +12,13 @@ export const QUEUES = {
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Kinds of timers kept in the timers table; each has a handler in apps/worker/src/jobs. */
-export const TIMER_KINDS = ["session-expiry"] as const;
+export const TIMER_KINDS = [
+  "session-expiry",
+  "sla-warning",
+  "sla-breach",
+  "sla-escalation",
+  "ticket-auto-close",
+] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
 export const ZTimerJob = z.object({

@@ -2,8 +2,11 @@ import { withTenant, type Db, type Tx } from "@atende/db";
 import type { TimerKind, TTimerJob } from "./catalog";
 import { claimTimer } from "./timers";
 
+/** Work to do only once the claim's transaction has committed (enqueue follow-up timers, publish live updates). */
+export type AfterCommit = (fn: () => Promise<void>) => void;
+
 /** Runs after the timer is claimed, in the claim's transaction: its work commits or rolls back with the claim. */
-export type TimerHandler = (tx: Tx, job: TTimerJob, now: Date) => Promise<void>;
+export type TimerHandler = (tx: Tx, job: TTimerJob, now: Date, afterCommit: AfterCommit) => Promise<void>;
 export type TimerHandlers = Record<TimerKind, TimerHandler>;
 
 export class UnknownTimerKindError extends Error {
@@ -25,9 +28,13 @@ export function timerHandlerFor(handlers: TimerHandlers, kind: string): TimerHan
  */
 export async function fireTimer(db: Db, handlers: TimerHandlers, job: TTimerJob, now: Date): Promise<boolean> {
   const handler = timerHandlerFor(handlers, job.kind);
-  return withTenant(db, job.tenantId, async (tx) => {
+  const pending: Array<() => Promise<void>> = [];
+  const fired = await withTenant(db, job.tenantId, async (tx) => {
     if (!(await claimTimer(tx, job, now))) return false;
-    await handler(tx, job, now);
+    await handler(tx, job, now, (fn) => pending.push(fn));
     return true;
   });
+  // Follow-ups are best effort: a failure here loses nothing the sweep cannot repair.
+  for (const fn of pending) await fn().catch(() => undefined);
+  return fired;
 }

@@ -32,7 +32,7 @@ function mapDatabaseError(error: unknown): Mapped | null {
   }
   // Row-level security refusing a write means the row belongs to another tenant: indistinguishable from absent.
   if (original === "42501") return { code: "NOT_FOUND", detail: "record not found" };
-  if (original === "22021") return { code: "VALIDATION_FAILED", detail: "text must not contain the NUL character (\\u0000)" };
+  if (original === "22021") return { code: "VALIDATION_FAILED", detail: "text must not contain NUL (\\u0000)" };
   if (code === "P2028" || code === "P1001" || code === "P2024") {
     return {
       code: "NOT_READY",

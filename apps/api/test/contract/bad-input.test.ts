@@ -3,7 +3,16 @@ import { createTestApp, login, type Session, tenantWide } from "../app";
 import { type BadCase, corpusFor } from "./corpus";
 import { fillPath, loadOperations, opName, type Operation, unwrap } from "./openapi-walk";
 import { problemIssues, tenantRowCounts } from "./problem";
-import { atVersion, bodyContext, collectionsOf, pathValues, type Seeded, seedOneOfEach, send, sendRaw } from "./resources";
+import {
+  atVersion,
+  bodyContext,
+  collectionsOf,
+  pathValues,
+  type Seeded,
+  seedOneOfEach,
+  send,
+  sendRaw,
+} from "./resources";
 import { isRecord, MissingReference, validBody, validValue } from "./valid-body";
 
 // One app for the whole corpus; the operations must be known when tests are declared.
@@ -37,13 +46,16 @@ function targetFor(op: Operation) {
   } catch (error) {
     if (!(error instanceof MissingReference)) throw error;
     const why = [...seeded.failures.values()].join("\n  ");
-    throw new Error(`${opName(op)}: no existing resource for ${error.property}; creating one failed:\n  ${why}`);
+    throw new Error(`${opName(op)}: no existing resource for ${error.property}; creating one failed:\n  ${why}`, {
+      cause: error,
+    });
   }
   const ctx = bodyContext(seeded.ids, collections, { full: true });
   const query: Record<string, string> = {};
   for (const p of op.queryParams.filter((q) => q.required)) query[p.name] = String(validValue(p.schema, p.name, ctx));
   const body = op.body ? atVersion(validBody(op.body, ctx), 1) : undefined;
-  return { op, pathValues: values, query, body, ctx, honoursIdempotencyKey: !(opName(op) in NOT_IDEMPOTENT) };
+  const honoursIdempotencyKey = !(opName(op) in NOT_IDEMPOTENT);
+  return { op, pathValues: values, query, body, ctx, honoursIdempotencyKey, bodyLimitBytes: t.config.bodyLimitBytes };
 }
 
 function headersFor(c: BadCase): Record<string, string> {
@@ -57,6 +69,7 @@ describe("never a 500: a generated corpus of bad input for every documented oper
     expect(ops.length).toBeGreaterThan(5);
     expect(ops.map(opName)).toContain("PATCH /api/v1/business-units/{id}");
     expect(seeded.ids.has("/api/v1/business-units")).toBe(true);
+    expect(t.config.bodyLimitBytes).toBe(1024 * 1024);
   });
 
   it.each(ops.map((op) => [opName(op), op] as const))("%s", async (_name, op) => {
@@ -64,15 +77,23 @@ describe("never a 500: a generated corpus of bad input for every documented oper
     const failures: string[] = [];
     // Sequential: the corpus runs against one session and one database, and the order keeps failures readable.
     for (const c of cases) {
-      const res = await sendRaw(t.app, null, { method: c.method, url: c.url, headers: headersFor(c), ...(c.payload === undefined ? {} : { payload: c.payload }) });
-      for (const issue of problemIssues(res, c)) failures.push(`${c.label} [${c.method.toUpperCase()} ${c.url.slice(0, 120)}]: ${issue}`);
+      const res = await sendRaw(t.app, null, {
+        method: c.method,
+        url: c.url,
+        headers: headersFor(c),
+        ...(c.payload === undefined ? {} : { payload: c.payload }),
+      });
+      for (const issue of problemIssues(res, c))
+        failures.push(`${c.label} [${c.method.toUpperCase()} ${c.url.slice(0, 120)}]: ${issue}`);
     }
     expect(cases.length).toBeGreaterThan(0);
     expect(failures).toEqual([]);
   });
 
   it("answers 409 STALE_VERSION to a write based on version 999 of a real resource", async () => {
-    const versioned = ops.filter((op) => (op.method === "patch" || op.method === "put") && unwrap(op.body ?? {}).properties?.version);
+    const versioned = ops.filter(
+      (op) => (op.method === "patch" || op.method === "put") && unwrap(op.body ?? {}).properties?.version,
+    );
     expect(versioned.map(opName)).toContain("PATCH /api/v1/business-units/{id}");
     const failures: string[] = [];
     for (const op of versioned) {
@@ -80,7 +101,8 @@ describe("never a 500: a generated corpus of bad input for every documented oper
       if (!isRecord(target.body)) throw new Error(`${opName(op)}: the generated body is not an object`);
       const body = { ...target.body, version: 999 };
       const res = await send(t.app, session, { method: op.method, url: fillPath(op.path, target.pathValues), body });
-      for (const issue of problemIssues(res, { expect: [409], code: "STALE_VERSION" })) failures.push(`${opName(op)}: ${issue}`);
+      for (const issue of problemIssues(res, { expect: [409], code: "STALE_VERSION" }))
+        failures.push(`${opName(op)}: ${issue}`);
     }
     expect(failures).toEqual([]);
   });

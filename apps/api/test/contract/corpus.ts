@@ -39,9 +39,9 @@ export type CorpusTarget = {
   ctx: BodyContext;
   /** A creation that must refuse an over-long Idempotency-Key (rather than ignore the header). */
   honoursIdempotencyKey: boolean;
+  bodyLimitBytes: number;
 };
 
-export const BODY_LIMIT_BYTES = 1024 * 1024;
 const JSON_CT = { "content-type": "application/json" };
 const NOT_ENUM = "__not_an_enum__";
 const BAD_DATE_TIME = "2026-13-45T99:00:00Z";
@@ -72,13 +72,15 @@ function stringMutations(s: JsonSchema, key: string, path: string[]): Mutation[]
   const out: Mutation[] = [];
   if (s.maxLength !== undefined) out.push(at(`${s.maxLength + 1} characters`, "x".repeat(s.maxLength + 1)));
   if ((s.minLength ?? 0) >= 1) out.push(at("empty string", ""));
-  if (s.pattern && !new RegExp(s.pattern, "u").test("!! no match !!")) out.push(at("pattern mismatch", "!! no match !!"));
+  if (s.pattern && !new RegExp(s.pattern, "u").test("!! no match !!"))
+    out.push(at("pattern mismatch", "!! no match !!"));
   if (s.format === "uuid") out.push(at("invalid uuid", "not-a-uuid"));
   if (s.format === "email") out.push(at("invalid email", "not-an-email"));
   if (s.format === "date-time") out.push(at("invalid date-time", BAD_DATE_TIME));
   if (/time_?zone/i.test(key)) out.push(at("invalid time zone", "Mars/Olympus"));
   // PostgreSQL text cannot hold U+0000: free text must be refused before it reaches the database.
-  if (!s.pattern && !s.format && !s.enum) out.push({ ...at("NUL character", "a\u0000b"), expect: ANY_REFUSAL_OR_SUCCESS });
+  if (!s.pattern && !s.format && !s.enum)
+    out.push({ ...at("NUL character", "a\u0000b"), expect: ANY_REFUSAL_OR_SUCCESS });
   return out;
 }
 
@@ -93,7 +95,10 @@ function numberMutations(s: JsonSchema, path: string[], integer: boolean): Mutat
 
 /** One mutation at a time of every property, recursing into nested objects, array items and union variants. */
 function fieldMutations(schema: JsonSchema, base: unknown, ctx: BodyContext): Mutation[] {
-  return mutationsAt(schema, base, [], ctx).map((m) => ({ ...m, label: `${m.path.join(".") || "(root)"}: ${m.label}` }));
+  return mutationsAt(schema, base, [], ctx).map((m) => ({
+    ...m,
+    label: `${m.path.join(".") || "(root)"}: ${m.label}`,
+  }));
 }
 
 function jsonType(v: unknown): string {
@@ -103,7 +108,13 @@ function jsonType(v: unknown): string {
 }
 
 /** Mutations found inside a sub-value, each carried out on a copy and put back whole at `path`. */
-function nested(path: string[], inner: Mutation[], sub: unknown, wrap: (v: unknown) => unknown, prefix: string): Mutation[] {
+function nested(
+  path: string[],
+  inner: Mutation[],
+  sub: unknown,
+  wrap: (v: unknown) => unknown,
+  prefix: string,
+): Mutation[] {
   return inner.map((m) => ({
     label: `${prefix}${m.path.join(".")}: ${m.label}`,
     path,
@@ -122,14 +133,23 @@ function tryValid(schema: JsonSchema, name: string, ctx: BodyContext): { value: 
   }
 }
 
-function propertyMutations(propSchema: JsonSchema, key: string, p: string[], value: unknown, ctx: BodyContext): Mutation[] {
+function propertyMutations(
+  propSchema: JsonSchema,
+  key: string,
+  p: string[],
+  value: unknown,
+  ctx: BodyContext,
+): Mutation[] {
   const at = (label: string, v: unknown): Mutation => ({ label, path: p, errorPath: where(p), value: v });
   const variants = variantsOf(propSchema);
   const types = [...new Set(variants.flatMap(typesOf))];
-  const allowed = (v: unknown) => types.includes(jsonType(v)) || (jsonType(v) === "number" && types.includes("integer"));
+  const allowed = (v: unknown) =>
+    types.includes(jsonType(v)) || (jsonType(v) === "number" && types.includes("integer"));
   const out: Mutation[] = [];
   if (!isNullable(propSchema)) out.push(at("null", null));
-  for (const type of types) for (const wrong of WRONG[type] ?? []) if (!allowed(wrong)) out.push(at(`${type} -> ${JSON.stringify(wrong)}`, wrong));
+  for (const type of types)
+    for (const wrong of WRONG[type] ?? [])
+      if (!allowed(wrong)) out.push(at(`${type} -> ${JSON.stringify(wrong)}`, wrong));
   variants.forEach((ps, i) => {
     // The body carries the first variant; each other one is substituted whole and then mutated inside.
     const own = i === 0 ? { value } : tryValid(ps, key, ctx);
@@ -138,8 +158,10 @@ function propertyMutations(propSchema: JsonSchema, key: string, p: string[], val
     const prefix = i === 0 ? "" : `(variant ${i}) `;
     const t = typesOf(ps);
     if (ps.enum) out.push(at(`${prefix}invalid enum value`, NOT_ENUM));
-    if (t.includes("string")) out.push(...stringMutations(ps, key, p).map((m) => ({ ...m, label: `${prefix}${m.label}` })));
-    if (t.includes("integer") || t.includes("number")) out.push(...numberMutations(ps, p, t.includes("integer")).map((m) => ({ ...m, label: `${prefix}${m.label}` })));
+    if (t.includes("string"))
+      out.push(...stringMutations(ps, key, p).map((m) => ({ ...m, label: `${prefix}${m.label}` })));
+    if (t.includes("integer") || t.includes("number"))
+      out.push(...numberMutations(ps, p, t.includes("integer")).map((m) => ({ ...m, label: `${prefix}${m.label}` })));
     if (t.includes("array") && Array.isArray(v)) out.push(...arrayMutations(ps, p, v, ctx, prefix));
     if (t.includes("object") && ps.properties) {
       out.push(...(i === 0 ? mutationsAt(ps, v, p, ctx) : nested(p, mutationsAt(ps, v, [], ctx), v, (x) => x, prefix)));
@@ -149,7 +171,12 @@ function propertyMutations(propSchema: JsonSchema, key: string, p: string[], val
 }
 
 function arrayMutations(ps: JsonSchema, p: string[], value: unknown[], ctx: BodyContext, prefix: string): Mutation[] {
-  const at = (label: string, v: unknown): Mutation => ({ label: `${prefix}${label}`, path: p, errorPath: where(p), value: v });
+  const at = (label: string, v: unknown): Mutation => ({
+    label: `${prefix}${label}`,
+    path: p,
+    errorPath: where(p),
+    value: v,
+  });
   const out: Mutation[] = [];
   const first: unknown = value[0];
   if (ps.prefixItems) {
@@ -158,13 +185,19 @@ function arrayMutations(ps: JsonSchema, p: string[], value: unknown[], ctx: Body
     return out;
   }
   const items = unwrap(itemsOf(ps));
-  if (ps.maxItems !== undefined && first !== undefined) out.push(at(`${ps.maxItems + 1} items`, Array(ps.maxItems + 1).fill(first)));
+  if (ps.maxItems !== undefined && first !== undefined)
+    out.push(at(`${ps.maxItems + 1} items`, Array(ps.maxItems + 1).fill(first)));
   if ((ps.minItems ?? 0) >= 1) out.push(at("empty array", []));
-  for (const type of typesOf(items)) for (const wrong of WRONG[type] ?? []) out.push(at(`item ${type} -> ${JSON.stringify(wrong)}`, [wrong]));
+  for (const type of typesOf(items))
+    for (const wrong of WRONG[type] ?? []) out.push(at(`item ${type} -> ${JSON.stringify(wrong)}`, [wrong]));
   if (items.enum) out.push(at("invalid enum item", [NOT_ENUM]));
   if (items.format === "uuid") out.push(at("invalid uuid item", ["not-a-uuid"]));
   if (first !== undefined && (items.properties || items.prefixItems)) {
-    const inner = items.properties ? mutationsAt(items, first, [], ctx) : Array.isArray(first) ? arrayMutations(items, [], first, ctx, "") : [];
+    const inner = items.properties
+      ? mutationsAt(items, first, [], ctx)
+      : Array.isArray(first)
+        ? arrayMutations(items, [], first, ctx, "")
+        : [];
     out.push(...nested(p, inner, first, (x) => [x], `${prefix}[0].`));
   }
   return out;
@@ -204,7 +237,13 @@ function applyMutation(base: unknown, m: Mutation): unknown {
 
 function bodyCases(t: CorpusTarget, url: string): BadCase[] {
   const { op } = t;
-  const c = (label: string, payload: string, expect: number[], headers: Record<string, string> = JSON_CT, errorPath?: string): BadCase => ({
+  const c = (
+    label: string,
+    payload: string,
+    expect: number[],
+    headers: Record<string, string> = JSON_CT,
+    errorPath?: string,
+  ): BadCase => ({
     label: `body ${label}`,
     method: op.method,
     url,
@@ -213,10 +252,10 @@ function bodyCases(t: CorpusTarget, url: string): BadCase[] {
     expect,
     ...(errorPath ? { errorPath } : {}),
   });
-  const pad = "x".repeat(BODY_LIMIT_BYTES + 1024);
+  const pad = "x".repeat(t.bodyLimitBytes + 1024);
   const cases: BadCase[] = [
     c("malformed JSON", '{"a":', [400]),
-    c("over the 1 MiB limit", JSON.stringify({ pad }), [413]),
+    c(`over the ${t.bodyLimitBytes}-byte limit`, JSON.stringify({ pad }), [413]),
     c("text/plain", "hello", [415], { "content-type": "text/plain" }),
     c("application/xml", "<a>1</a>", [415], { "content-type": "application/xml" }),
   ];
@@ -262,7 +301,8 @@ function queryCases(t: CorpusTarget, path: string): BadCase[] {
     const s = unwrap(param.schema);
     const types = typesOf(s);
     const name = param.name;
-    const bad = (label: string, value: string) => c(`${name}: ${label}`, { [name]: value }, [400], `querystring.${name}`);
+    const bad = (label: string, value: string) =>
+      c(`${name}: ${label}`, { [name]: value }, [400], `querystring.${name}`);
     if (types.includes("integer") || types.includes("number")) {
       cases.push(bad("not a number", "abc"), bad("1e400", "1e400"));
       if (types.includes("integer")) cases.push(bad("fraction", "1.5"));
@@ -279,7 +319,10 @@ function queryCases(t: CorpusTarget, path: string): BadCase[] {
     }
     if (param.required) {
       const { [name]: _dropped, ...rest } = t.query;
-      cases.push({ ...c(`${name}: missing`, {}, [400], `querystring.${name}`), url: `${path}?${new URLSearchParams(rest).toString()}` });
+      cases.push({
+        ...c(`${name}: missing`, {}, [400], `querystring.${name}`),
+        url: `${path}?${new URLSearchParams(rest).toString()}`,
+      });
     }
     const dup = encodeURIComponent(queryValue(s));
     cases.push({ ...c(`${name}: given twice`, {}, [200, 400]), url: `${path}?${name}=${dup}&${name}=${dup}` });
@@ -287,11 +330,26 @@ function queryCases(t: CorpusTarget, path: string): BadCase[] {
   if (op.queryParams.some((p) => p.name === "cursor")) {
     // A JSON page must refuse a cursor it never issued; an export (CSV) may ignore paging altogether.
     const pages = op.successTypes.includes("application/json");
-    cases.push(c("bogus cursor", { cursor: "!!!notacursor" }, pages ? [400] : [200, 400], pages ? "querystring.cursor" : undefined));
+    cases.push(
+      c(
+        "bogus cursor",
+        { cursor: "!!!notacursor" },
+        pages ? [400] : [200, 400],
+        pages ? "querystring.cursor" : undefined,
+      ),
+    );
     // Well-formed but forged cursors: right shape, wrong value types for the sort field.
     const sorts = op.queryParams.find((p) => p.name === "sort")?.schema;
     const sortValues = (sorts ? unwrap(sorts).enum : undefined) ?? [undefined];
-    const forged = [null, [], {}, { v: 12345, id: randomUUID() }, { v: "zzz", id: randomUUID() }, { v: { a: 1 }, id: randomUUID() }, { at: "x", id: "y" }];
+    const forged = [
+      null,
+      [],
+      {},
+      { v: 12345, id: randomUUID() },
+      { v: "zzz", id: randomUUID() },
+      { v: { a: 1 }, id: randomUUID() },
+      { at: "x", id: "y" },
+    ];
     for (const sort of sortValues) {
       for (const cursor of forged) {
         const extra: Record<string, string> = { cursor: b64(cursor), ...(typeof sort === "string" ? { sort } : {}) };
@@ -300,7 +358,8 @@ function queryCases(t: CorpusTarget, path: string): BadCase[] {
     }
   }
   if (op.method === "get") cases.push(c("unknown key", { zzUnexpected: "1" }, [200, 400]));
-  return cases;
+  // Beside a valid body, a query a write may legitimately accept would carry the write out.
+  return op.method === "get" ? cases : cases.filter((x) => x.expect.every((status) => status >= 400));
 }
 
 function pathCases(t: CorpusTarget): BadCase[] {
@@ -311,8 +370,19 @@ function pathCases(t: CorpusTarget): BadCase[] {
   for (const param of op.pathParams) {
     const uuid = unwrap(param.schema).format === "uuid";
     const at = (label: string, value: string, expect: number[], raw = false): BadCase => {
-      const url = fillPath(op.path, { ...t.pathValues, [param.name]: "__slot__" }).replace("__slot__", raw ? value : encodeURIComponent(value));
-      return { label: `path ${param.name}: ${label}`, method: op.method, url, headers, ...body, expect, ...(uuid && expect[0] === 400 ? { errorPath: `params.${param.name}` } : {}) };
+      const url = fillPath(op.path, { ...t.pathValues, [param.name]: "__slot__" }).replace(
+        "__slot__",
+        raw ? value : encodeURIComponent(value),
+      );
+      return {
+        label: `path ${param.name}: ${label}`,
+        method: op.method,
+        url,
+        headers,
+        ...body,
+        expect,
+        ...(uuid && expect[0] === 400 ? { errorPath: `params.${param.name}` } : {}),
+      };
     };
     cases.push(
       at("invalid uuid", "not-a-uuid", uuid ? [400] : [400, 404]),

@@ -116,14 +116,17 @@ function deref(schema: JsonSchema, components: Record<string, JsonSchema>, seen:
   }
   const out: JsonSchema = { ...schema };
   if (schema.properties) {
-    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, deref(v, components, seen)]));
+    out.properties = Object.fromEntries(
+      Object.entries(schema.properties).map(([k, v]) => [k, deref(v, components, seen)]),
+    );
   }
   if (typeof schema.items === "object") out.items = deref(schema.items, components, seen);
   if (schema.prefixItems) out.prefixItems = schema.prefixItems.map((s) => deref(s, components, seen));
   if (schema.anyOf) out.anyOf = schema.anyOf.map((s) => deref(s, components, seen));
   if (schema.oneOf) out.oneOf = schema.oneOf.map((s) => deref(s, components, seen));
   if (schema.allOf) out.allOf = schema.allOf.map((s) => deref(s, components, seen));
-  if (typeof schema.additionalProperties === "object") out.additionalProperties = deref(schema.additionalProperties, components, seen);
+  if (typeof schema.additionalProperties === "object")
+    out.additionalProperties = deref(schema.additionalProperties, components, seen);
   return out;
 }
 

@@ -31,13 +31,15 @@ export function problemIssues(res: LightMyRequestResponse, want: Expectation): s
   if (!want.expect.includes(status)) issues.push(`expected ${want.expect.join("|")}, got ${shown}`);
   if (status < 400) return issues;
   const type = String(res.headers["content-type"] ?? "");
-  if (!type.startsWith("application/problem+json")) issues.push(`content-type ${type || "(none)"} is not application/problem+json`);
+  if (!type.startsWith("application/problem+json"))
+    issues.push(`content-type ${type || "(none)"} is not application/problem+json`);
   const problem = parse(res.body);
   if (!isRecord(problem)) return [...issues, `body is not a JSON object: ${shown}`];
   const { code, detail } = problem;
   if (problem.status !== status) issues.push(`problem.status ${String(problem.status)} differs from HTTP ${status}`);
   if (typeof detail !== "string" || detail.length === 0) issues.push("problem.detail missing");
-  if (typeof code !== "string" || !isErrorCode(code)) return [...issues, `problem.code ${String(code)} is not an error code`];
+  if (typeof code !== "string" || !isErrorCode(code))
+    return [...issues, `problem.code ${String(code)} is not an error code`];
   if (ERROR_STATUS[code] !== status) issues.push(`code ${code} maps to ${ERROR_STATUS[code]}, answered ${status}`);
   if (want.code && code !== want.code) issues.push(`code ${code}, expected ${want.code}`);
   if (code === "VALIDATION_FAILED") issues.push(...fieldIssues(problem.errors, want.errorPath));
@@ -48,8 +50,10 @@ function fieldIssues(errors: unknown, errorPath: string | undefined): string[] {
   if (!Array.isArray(errors) || errors.length === 0) return ["VALIDATION_FAILED without errors[]"];
   const paths: string[] = [];
   for (const e of errors) {
-    if (!isRecord(e) || typeof e.path !== "string" || typeof e.message !== "string") return [`malformed errors[] entry ${JSON.stringify(e)}`];
-    if (!/^(body|querystring|params|headers)(\.|$)/.test(e.path)) return [`errors[] path ${e.path} names no request part`];
+    if (!isRecord(e) || typeof e.path !== "string" || typeof e.message !== "string")
+      return [`malformed errors[] entry ${JSON.stringify(e)}`];
+    if (!/^(body|querystring|params|headers)(\.|$)/.test(e.path))
+      return [`errors[] path ${e.path} names no request part`];
     paths.push(e.path);
   }
   if (errorPath && !paths.some((p) => p === errorPath || p.startsWith(`${errorPath}.`))) {
@@ -74,7 +78,8 @@ export const GUARDED_TABLES = [
 
 function countOf(rows: unknown): number {
   const first: unknown = Array.isArray(rows) ? rows[0] : undefined;
-  if (!isRecord(first) || typeof first.n !== "number") throw new Error(`unexpected count result ${JSON.stringify(rows)}`);
+  if (!isRecord(first) || typeof first.n !== "number")
+    throw new Error(`unexpected count result ${JSON.stringify(rows)}`);
   return first.n;
 }
 
@@ -86,10 +91,15 @@ export async function tenantRowCounts(t: TestApp, tenantId: string): Promise<Rec
   return withTenant(t.ownerDb, tenantId, async (tx) => {
     const counts: Record<string, number> = {};
     for (const table of GUARDED_TABLES) {
-      counts[table] = countOf(await tx.$queryRawUnsafe(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1::uuid`, tenantId));
+      counts[table] = countOf(
+        await tx.$queryRawUnsafe(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1::uuid`, tenantId),
+      );
     }
     counts["audit_logs (not auth.*)"] = countOf(
-      await tx.$queryRawUnsafe(`SELECT count(*)::int AS n FROM audit_logs WHERE tenant_id = $1::uuid AND action NOT LIKE 'auth.%'`, tenantId),
+      await tx.$queryRawUnsafe(
+        `SELECT count(*)::int AS n FROM audit_logs WHERE tenant_id = $1::uuid AND action NOT LIKE 'auth.%'`,
+        tenantId,
+      ),
     );
     return counts;
   });

@@ -1,7 +1,14 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Session } from "../app";
 import { collectionOf, fillPath, isCreation, opName, type HttpMethod, type Operation } from "./openapi-walk";
-import { type BodyContext, isRecord, MissingReference, nextNumber, referencedCollection, validBody } from "./valid-body";
+import {
+  type BodyContext,
+  isRecord,
+  MissingReference,
+  nextNumber,
+  referencedCollection,
+  validBody,
+} from "./valid-body";
 
 /** One id per collection template, e.g. "/api/v1/business-units" -> a BU id. */
 export type IdsByCollection = Map<string, string>;
@@ -22,7 +29,11 @@ export function collectionsOf(ops: Operation[]): string[] {
   return [...all];
 }
 
-export function bodyContext(ids: IdsByCollection, collections: string[], opts: { full: boolean; linkOptional?: boolean }): BodyContext {
+export function bodyContext(
+  ids: IdsByCollection,
+  collections: string[],
+  opts: { full: boolean; linkOptional?: boolean },
+): BodyContext {
   return {
     next: nextNumber,
     idFor: (property) => {
@@ -60,7 +71,11 @@ export function send(app: FastifyInstance, session: Session | null, call: Call):
   return app.inject({
     method: UPPER[call.method],
     url: call.url,
-    headers: { ...(session?.headers ?? {}), ...(hasBody ? { "content-type": "application/json" } : {}), ...(call.headers ?? {}) },
+    headers: {
+      ...(session?.headers ?? {}),
+      ...(hasBody ? { "content-type": "application/json" } : {}),
+      ...(call.headers ?? {}),
+    },
     ...(hasBody ? { payload: JSON.stringify(call.body) } : {}),
   });
 }

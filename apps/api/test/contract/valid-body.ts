@@ -18,7 +18,8 @@ export class MissingReference extends Error {
   }
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -66,7 +67,12 @@ function numberValue(s: JsonSchema): number {
 }
 
 function specialValue(name: string, s: JsonSchema, ctx: BodyContext): { value: unknown } | null {
-  if (name === "roles") return { value: [{ role: "operator", buId: ctx.linkOptional ? ctx.idFor("buId") : null, storeId: null }] };
+  if (name === "roles") {
+    const scope = ctx.linkOptional
+      ? { buId: ctx.idFor("buId"), storeId: ctx.idFor("storeId") }
+      : { buId: null, storeId: null };
+    return { value: [{ role: "operator", ...scope }] };
+  }
   if (name === "memberIds") {
     const user = ctx.linkOptional ? ctx.idFor("userId") : null;
     return { value: user ? [user] : [] };

@@ -1,4 +1,4 @@
-import { Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title, Alert } from "@mantine/core";
+import { Box, Button, Center, Group, Paper, Stack, Text, TextInput, Title, Alert } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
@@ -11,6 +11,7 @@ import { errorAt, issuesToFieldErrors, type FieldErrors } from "../lib/field-err
 import { currentLanguage } from "../lib/i18n";
 import { LanguageSwitcher } from "../ui/language-switcher";
 import { LoadingState } from "../ui/loading-state";
+import { PasswordField } from "../ui/password-field";
 
 /** Only same-origin paths are followed after sign-in, never an absolute or protocol-relative URL. */
 export function safeNext(next: string | null): string {
@@ -72,7 +73,7 @@ export function SignInRoute() {
                 data-autofocus
                 autoFocus
               />
-              <PasswordInput
+              <PasswordField
                 label={t("signIn.password")}
                 autoComplete="current-password"
                 required

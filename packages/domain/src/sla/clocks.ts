@@ -43,7 +43,9 @@ export function closePauses(pauses: readonly RecordedPause[], now: Date): Pause[
 
 /** Length of the target in business minutes; for business days, the un-paused business time from start to due. */
 export function targetBusinessMinutes(calendar: Calendar, startedAt: Date, target: SlaDuration): number {
-  return "minutes" in target ? target.minutes : elapsedBusinessMinutes(calendar, startedAt, dueFor(calendar, startedAt, target));
+  return "minutes" in target
+    ? target.minutes
+    : elapsedBusinessMinutes(calendar, startedAt, dueFor(calendar, startedAt, target));
 }
 
 /** The instant when `warningPercent` of the target's business minutes have elapsed outside the pauses. */
@@ -54,7 +56,12 @@ export function warnAtFor(
   warningPercent: number,
   pauses: readonly Pause[] = [],
 ): Date {
-  return addBusinessMinutes(calendar, startedAt, (targetBusinessMinutes(calendar, startedAt, target) * warningPercent) / 100, pauses);
+  return addBusinessMinutes(
+    calendar,
+    startedAt,
+    (targetBusinessMinutes(calendar, startedAt, target) * warningPercent) / 100,
+    pauses,
+  );
 }
 
 /** Breach at 100 %: a clock still running at its due instant has breached; one stopped at it was met. */
@@ -74,11 +81,22 @@ export function computeClock(input: ClockInput): ClockReading {
   const total = targetBusinessMinutes(calendar, startedAt, target);
   const warnAt = addBusinessMinutes(calendar, startedAt, (total * input.warningPercent) / 100, pauses);
   const elapsedMinutes = elapsedBusinessMinutes(calendar, startedAt, now, pauses);
-  return { dueAt, warnAt, elapsedMinutes, remainingMinutes: total - elapsedMinutes, state: clockStatusAt({ dueAt, warnAt }, now) };
+  return {
+    dueAt,
+    warnAt,
+    elapsedMinutes,
+    remainingMinutes: total - elapsedMinutes,
+    state: clockStatusAt({ dueAt, warnAt }, now),
+  };
 }
 
 /** Periodic updates restart from each public update, so the next one is due one target after the last. */
-export function nextPeriodicUpdateDue(calendar: Calendar, lastUpdateAt: Date, target: SlaDuration, pauses: readonly Pause[] = []): Date {
+export function nextPeriodicUpdateDue(
+  calendar: Calendar,
+  lastUpdateAt: Date,
+  target: SlaDuration,
+  pauses: readonly Pause[] = [],
+): Date {
   return dueFor(calendar, lastUpdateAt, target, pauses);
 }
 
@@ -112,11 +130,16 @@ function idle(kind: ClockKind, status: "not_started" | "stopped", startedAt: Dat
   return { kind, status, startedAt, dueAt: null, warnAt: null };
 }
 
+// Pauses after the stop cannot matter to a stopped clock; clipping them keeps its due instant stable across replans.
 function stopped(clock: Timed, input: ClockPlanInput, stoppedAt: Date): PlannedClock {
-  const pauses = closePauses(input.pauses, input.now);
+  const pauses = closePauses(
+    input.pauses.filter((pause) => pause.from < stoppedAt),
+    stoppedAt,
+  ).map((pause) => ({ from: pause.from, to: pause.to < stoppedAt ? pause.to : stoppedAt }));
   const dueAt = dueFor(input.calendar, clock.startedAt, clock.target, pauses);
   const warnAt = warnAtFor(input.calendar, clock.startedAt, clock.target, input.policy.warningPercent, pauses);
-  return { ...clock, status: metOnTime(dueAt, stoppedAt) ? "met" : "breached", dueAt, warnAt };
+  const status = metOnTime(dueAt, stoppedAt) ? "met" : "breached";
+  return { kind: clock.kind, status, startedAt: clock.startedAt, dueAt, warnAt };
 }
 
 // A paused clock has no due instant: it depends on when the pause ends, so the service replans on resume. A clock
@@ -124,7 +147,9 @@ function stopped(clock: Timed, input: ClockPlanInput, stoppedAt: Date): PlannedC
 function active(clock: Timed, input: ClockPlanInput): PlannedClock {
   const reading = computeClock({ ...input, ...clock, warningPercent: input.policy.warningPercent });
   const base = { kind: clock.kind, startedAt: clock.startedAt };
-  if (reading.state === "breached") return { ...base, status: "breached", dueAt: reading.dueAt, warnAt: reading.warnAt };
+  if (reading.state === "breached") {
+    return { ...base, status: "breached", dueAt: reading.dueAt, warnAt: reading.warnAt };
+  }
   if (PAUSING_STATUSES.includes(input.status)) return { ...base, status: "paused", dueAt: null, warnAt: null };
   return { ...base, status: "running", dueAt: reading.dueAt, warnAt: reading.warnAt };
 }
@@ -141,7 +166,9 @@ function planOne(kind: ClockKind, target: SlaDuration, input: ClockPlanInput): P
       const startedAt = input.policy.resolutionStartsAt === "first_response" ? input.firstResponseAt : input.createdAt;
       if (!startedAt) return idle(kind, "not_started");
       if (!resolved) return active({ kind, startedAt, target }, input);
-      return input.resolvedAt ? stopped({ kind, startedAt, target }, input, input.resolvedAt) : idle(kind, "stopped", startedAt);
+      return input.resolvedAt
+        ? stopped({ kind, startedAt, target }, input, input.resolvedAt)
+        : idle(kind, "stopped", startedAt);
     }
     case "periodic_update": {
       const startedAt = input.lastPublicUpdateAt ?? input.createdAt;

@@ -23,7 +23,11 @@ const zId = z.string().min(1).max(64);
 
 export const ZEscalationLevel = z
   .strictObject({
-    level: z.number().int({ error: "escalation level must be a whole number" }).min(1, { error: "escalation levels start at 1" }).max(20),
+    level: z
+      .number()
+      .int({ error: "escalation level must be a whole number" })
+      .min(1, { error: "escalation levels start at 1" })
+      .max(20),
     label: z.string().min(1, { error: "escalation level needs a label" }).max(120),
     offsetMinutes: z
       .number()
@@ -47,13 +51,36 @@ export const ZEscalationLevel = z
 export const ZEscalationLevels = z
   .array(ZEscalationLevel)
   .max(20, { error: "at most 20 escalation levels" })
-  .refine((levels) => new Set(levels.map((l) => l.level)).size === levels.length, { error: "escalation level numbers must be unique" });
+  .refine((levels) => new Set(levels.map((l) => l.level)).size === levels.length, {
+    error: "escalation level numbers must be unique",
+  });
 
 /** Seed 004 "Escalamiento técnico – incidencias altas": contacts in order, while the high incident is not restored. */
 export const SEED_004_ESCALATION: readonly EscalationLevel[] = [
-  { level: 1, label: "Customer Success Analyst", offsetMinutes: 0, from: "creation", targetGroupId: "L1", actions: ["notify"] },
-  { level: 2, label: "Customer Success Manager", offsetMinutes: 60, from: "creation", targetGroupId: "L1", actions: ["notify"] },
-  { level: 3, label: "Service Manager", offsetMinutes: 120, from: "creation", targetGroupId: "L3", actions: ["notify", "reassign"] },
+  {
+    level: 1,
+    label: "Customer Success Analyst",
+    offsetMinutes: 0,
+    from: "creation",
+    targetGroupId: "L1",
+    actions: ["notify"],
+  },
+  {
+    level: 2,
+    label: "Customer Success Manager",
+    offsetMinutes: 60,
+    from: "creation",
+    targetGroupId: "L1",
+    actions: ["notify"],
+  },
+  {
+    level: 3,
+    label: "Service Manager",
+    offsetMinutes: 120,
+    from: "creation",
+    targetGroupId: "L3",
+    actions: ["notify", "reassign"],
+  },
   { level: 4, label: "CTO", offsetMinutes: 240, from: "creation", targetGroupId: "L3", actions: ["notify"] },
 ];
 

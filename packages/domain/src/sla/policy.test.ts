@@ -11,7 +11,15 @@ const ticket: SlaTicketFacts = {
 };
 
 function policy(id: string, conditions: SlaPolicy["conditions"], rank = 100): SlaPolicy {
-  return { id, name: id, rank, conditions, calendarId: "24x7", targets: { firstResponse: { minutes: 10 } }, warningPercent: 75 };
+  return {
+    id,
+    name: id,
+    rank,
+    conditions,
+    calendarId: "24x7",
+    targets: { firstResponse: { minutes: 10 } },
+    warningPercent: 75,
+  };
 }
 
 describe("matchPolicy", () => {
@@ -85,7 +93,9 @@ describe("ZSlaPolicyInput", () => {
 
   it("keeps the warning within 1..99", () => {
     for (const warningPercent of [0, 100, 50.5]) {
-      expect(messages({ ...valid, warningPercent })).toEqual(["warningPercent: warning percent must be a whole number between 1 and 99"]);
+      expect(messages({ ...valid, warningPercent })).toEqual([
+        "warningPercent: warning percent must be a whole number between 1 and 99",
+      ]);
     }
     expect(messages({ ...valid, warningPercent: 99 })).toEqual([]);
   });
@@ -112,7 +122,9 @@ describe("ZSlaPolicyInput", () => {
     expect(messages({ ...valid, conditions: { priorities: ["high", "high"] } })).toEqual([
       "conditions.priorities: priorities lists a value twice",
     ]);
-    expect(messages({ ...valid, conditions: { channels: ["fax"] } })[0]).toMatch(/^conditions\.channels\.0: channel must be one of/);
+    expect(messages({ ...valid, conditions: { channels: ["fax"] } })[0]).toMatch(
+      /^conditions\.channels\.0: channel must be one of/,
+    );
   });
 
   it("wants channel rule priorities unique and among the policy's priorities", () => {

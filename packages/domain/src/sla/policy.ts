@@ -42,7 +42,11 @@ const zId = z.string().min(1, { error: "id is required" }).max(64, { error: "id 
 const zValue = z.string().min(1).max(64);
 const zChannel = z.enum(TICKET_CHANNELS, { error: `channel must be one of ${TICKET_CHANNELS.join(", ")}` });
 
-function zList<T extends z.ZodType<string>>(label: string, item: T, emptyMessage = `${label} needs at least one value, or leave the condition out`) {
+function zList<T extends z.ZodType<string>>(
+  label: string,
+  item: T,
+  emptyMessage = `${label} needs at least one value, or leave the condition out`,
+) {
   return z
     .array(item)
     .min(1, { error: emptyMessage })
@@ -68,7 +72,9 @@ const zDuration = z
   .refine((d) => (d.minutes === undefined) !== (d.businessDays === undefined), {
     error: "a target takes either minutes or businessDays, exactly one",
   })
-  .transform((d): SlaDuration => (d.businessDays !== undefined ? { businessDays: d.businessDays } : { minutes: d.minutes ?? 0 }));
+  .transform((d): SlaDuration =>
+    d.businessDays !== undefined ? { businessDays: d.businessDays } : { minutes: d.minutes ?? 0 },
+  );
 
 const zTargets = z
   .strictObject({
@@ -99,7 +105,10 @@ function duplicateRulePriority(rules: ReadonlyArray<{ priority: string }>): numb
 export const ZSlaPolicyInput = z
   .strictObject({
     id: zId,
-    name: z.string().min(1, { error: "policy name is required" }).max(200, { error: "policy name takes at most 200 characters" }),
+    name: z
+      .string()
+      .min(1, { error: "policy name is required" })
+      .max(200, { error: "policy name takes at most 200 characters" }),
     rank: z.number().int({ error: "rank must be a whole number" }).min(0).max(100_000).default(100),
     conditions: z
       .strictObject({
@@ -189,7 +198,11 @@ export function matchPolicy(policies: readonly SlaPolicy[], ticket: SlaTicketFac
 export type ChannelCheck = { allowed: true } | { allowed: false; autoReplyTemplate: string; allowedChannels: string[] };
 
 /** A priority without a rule may come through any channel. */
-export function checkChannel(policy: Pick<SlaPolicy, "channelRules"> | null, priority: string, channel: string): ChannelCheck {
+export function checkChannel(
+  policy: Pick<SlaPolicy, "channelRules"> | null,
+  priority: string,
+  channel: string,
+): ChannelCheck {
   const rule = policy?.channelRules?.find((r) => r.priority === priority);
   if (!rule || rule.allowedChannels.includes(channel)) return { allowed: true };
   return { allowed: false, autoReplyTemplate: rule.autoReplyTemplate, allowedChannels: [...rule.allowedChannels] };

@@ -62,7 +62,10 @@ export const SEED_CATALOGUE: readonly SeedCatalogueItem[] = [
   {
     code: "bo-template-approval",
     name: { en: "Template approval", es: "Aprobación de plantillas" },
-    description: { en: "Approval of SMS and WhatsApp message texts.", es: "Aprobaciones de texto para SMS y WhatsApp." },
+    description: {
+      en: "Approval of SMS and WhatsApp message texts.",
+      es: "Aprobaciones de texto para SMS y WhatsApp.",
+    },
     groupCode: "BACK-OFFICE",
     calendarId: "back-office-weekdays",
     targets: { resolution: { minutes: 24 * 60 } },

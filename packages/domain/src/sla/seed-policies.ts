@@ -48,7 +48,9 @@ const SEED_004: SeedSlaPolicy[] = [
 ];
 
 // Seed 003: initial diagnosis within 2 business hours; resolution per type x criticality counted after the diagnosis.
-const SEED_003_MATRIX: Array<[type: "defect" | "improvement", label: string, priority: string, resolution: SlaTargets["resolution"]]> = [
+const SEED_003_MATRIX: Array<
+  [type: "defect" | "improvement", label: string, priority: string, resolution: SlaTargets["resolution"]]
+> = [
   ["defect", "Defecto / Defect", "high", { minutes: 240 }],
   ["defect", "Defecto / Defect", "medium", { businessDays: 2 }],
   ["defect", "Defecto / Defect", "low", { businessDays: 4 }],
@@ -87,7 +89,9 @@ const SEED_001: SeedSlaPolicy[] = SEED_001_TIERS.map(({ tier, label, priority, m
     conditions: { tiers: [SEED_001_CONTRACT_TIER], priorities: [priority] },
     calendarId: "24x7",
     targets: { firstResponse: { minutes } },
-    ...(tier === 3 ? { channelRules: [{ priority, allowedChannels: NOT_WHATSAPP, autoReplyTemplate: WHATSAPP_TIERS_ONLY_TEMPLATE }] } : {}),
+    ...(tier === 3
+      ? { channelRules: [{ priority, allowedChannels: NOT_WHATSAPP, autoReplyTemplate: WHATSAPP_TIERS_ONLY_TEMPLATE }] }
+      : {}),
   }),
 );
 

@@ -9,10 +9,20 @@ describe("effectiveClassification", () => {
 
   it("lets the final classification govern, field by field", () => {
     expect(
-      effectiveClassification({ proposedType: "defect", proposedPriority: "high", finalType: "improvement", finalPriority: "low" }),
+      effectiveClassification({
+        proposedType: "defect",
+        proposedPriority: "high",
+        finalType: "improvement",
+        finalPriority: "low",
+      }),
     ).toEqual({ type: "improvement", priority: "low" });
     expect(
-      effectiveClassification({ proposedType: "defect", proposedPriority: "high", finalType: null, finalPriority: "medium" }),
+      effectiveClassification({
+        proposedType: "defect",
+        proposedPriority: "high",
+        finalType: null,
+        finalPriority: "medium",
+      }),
     ).toEqual({ type: "defect", priority: "medium" });
   });
 });
@@ -38,9 +48,15 @@ describe("raisePriority", () => {
 describe("ZPriorityLevels", () => {
   it("accepts the defaults and rejects duplicated codes or ranks", () => {
     expect(ZPriorityLevels.safeParse(DEFAULT_PRIORITIES).success).toBe(true);
-    const dupCode = ZPriorityLevels.safeParse([{ code: "a", rank: 1 }, { code: "a", rank: 2 }]);
+    const dupCode = ZPriorityLevels.safeParse([
+      { code: "a", rank: 1 },
+      { code: "a", rank: 2 },
+    ]);
     expect(dupCode.error?.issues[0]?.message).toBe("priority codes must be unique");
-    const dupRank = ZPriorityLevels.safeParse([{ code: "a", rank: 1 }, { code: "b", rank: 1 }]);
+    const dupRank = ZPriorityLevels.safeParse([
+      { code: "a", rank: 1 },
+      { code: "b", rank: 1 },
+    ]);
     expect(dupRank.error?.issues[0]?.message).toBe("priority ranks must be unique");
   });
 });

@@ -39,21 +39,32 @@ export const DEFAULT_PRIORITIES: readonly PriorityLevel[] = [
   },
 ];
 
-const zCode = z.string().min(1, { error: "priority code is required" }).max(40, { error: "priority code takes at most 40 characters" });
+const zCode = z
+  .string()
+  .min(1, { error: "priority code is required" })
+  .max(40, { error: "priority code takes at most 40 characters" });
 const zText = z.string().min(1).max(1000);
 
 export const ZPriorityLevels = z
   .array(
     z.strictObject({
       code: zCode,
-      rank: z.number().int({ error: "priority rank must be a whole number" }).min(1, { error: "priority rank starts at 1" }).max(100),
+      rank: z
+        .number()
+        .int({ error: "priority rank must be a whole number" })
+        .min(1, { error: "priority rank starts at 1" })
+        .max(100),
       description: z.strictObject({ en: zText, es: zText }).optional(),
     }),
   )
   .min(1, { error: "at least one priority level is required" })
   .max(20, { error: "at most 20 priority levels" })
-  .refine((levels) => new Set(levels.map((l) => l.code)).size === levels.length, { error: "priority codes must be unique" })
-  .refine((levels) => new Set(levels.map((l) => l.rank)).size === levels.length, { error: "priority ranks must be unique" });
+  .refine((levels) => new Set(levels.map((l) => l.code)).size === levels.length, {
+    error: "priority codes must be unique",
+  })
+  .refine((levels) => new Set(levels.map((l) => l.rank)).size === levels.length, {
+    error: "priority ranks must be unique",
+  });
 
 export type Classification<TType extends string = string, TPriority extends string = string> = {
   proposedType: TType;

@@ -32,7 +32,12 @@ function apply(state: TicketState, to: TicketStatus, now: Date, pauseReason: str
   return {
     ...state,
     status: to,
-    resolvedAt: to === "resolved" && state.status !== "resolved" ? now : to === "open" || to === "in_progress" ? null : state.resolvedAt,
+    resolvedAt:
+      to === "resolved" && state.status !== "resolved"
+        ? now
+        : to === "open" || to === "in_progress"
+          ? null
+          : state.resolvedAt,
     pauseReason: to === "pending" ? (state.status === "pending" ? state.pauseReason : pauseReason) : null,
   };
 }
@@ -46,7 +51,9 @@ describe("ticket status machine (properties)", () => {
         for (const s of steps) {
           now = new Date(now.getTime() + s.hoursLater * 3_600_000);
           state = { ...state, isRequester: s.isRequester };
-          const input = s.withInput ? { pauseReason: s.pauseReason, resolution: { kind: "temporary" as const, note: "workaround" } } : {};
+          const input = s.withInput
+            ? { pauseReason: s.pauseReason, resolution: { kind: "temporary" as const, note: "workaround" } }
+            : {};
           const ctx: TicketContext = { actor: s.actor, now, reopenWindowDays: 3, autoCloseDays: 2, input };
           const decision = decideTicket(state, s.action, ctx);
           const allowed = allowedTicketActions(state, ctx).includes(s.action);
@@ -66,11 +73,16 @@ describe("ticket status machine (properties)", () => {
 
   it("no action by any actor leaves closed", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...TICKET_ACTIONS), fc.constantFrom(...TICKET_ACTORS), fc.boolean(), (action, actor, isRequester) => {
-        const closed: TicketState = { status: "closed", resolvedAt: new Date(0), pauseReason: null, isRequester };
-        const ctx: TicketContext = { actor, now: new Date(1_000), reopenWindowDays: 365, autoCloseDays: 0 };
-        expect(decideTicket(closed, action, ctx).ok).toBe(false);
-      }),
+      fc.property(
+        fc.constantFrom(...TICKET_ACTIONS),
+        fc.constantFrom(...TICKET_ACTORS),
+        fc.boolean(),
+        (action, actor, isRequester) => {
+          const closed: TicketState = { status: "closed", resolvedAt: new Date(0), pauseReason: null, isRequester };
+          const ctx: TicketContext = { actor, now: new Date(1_000), reopenWindowDays: 365, autoCloseDays: 0 };
+          expect(decideTicket(closed, action, ctx).ok).toBe(false);
+        },
+      ),
     );
   });
 });

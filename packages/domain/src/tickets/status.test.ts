@@ -21,7 +21,10 @@ const NONE: Cells = [T, T, T, T];
 const STAFF_ONLY = (to: TicketStatus): Cells => [to, R, R, R];
 
 function row(cells: Partial<Record<TicketStatus, Cells>>): Record<TicketStatus, Cells> {
-  return Object.fromEntries(TICKET_STATUSES.map((status) => [status, cells[status] ?? NONE])) as Record<TicketStatus, Cells>;
+  return Object.fromEntries(TICKET_STATUSES.map((status) => [status, cells[status] ?? NONE])) as Record<
+    TicketStatus,
+    Cells
+  >;
 }
 
 // Guards all satisfiable here: full input, pending waits on the customer, resolved 6 days ago (window 7, auto-close 5).
@@ -101,7 +104,9 @@ describe("ticket transition table", () => {
   it("lists in allowedTicketActions exactly the actions the cells allow", () => {
     for (const status of TICKET_STATUSES) {
       ACTOR_COLUMNS.forEach(({ actor, isRequester }, column) => {
-        const expected = TICKET_ACTIONS.filter((a) => TICKET_STATUSES.includes(EXPECTED[a][status][column] as TicketStatus));
+        const expected = TICKET_ACTIONS.filter((a) =>
+          TICKET_STATUSES.includes(EXPECTED[a][status][column] as TicketStatus),
+        );
         const ctx = ctxOf(actor);
         delete ctx.input;
         expect(allowedTicketActions(stateOf(status, isRequester), ctx)).toEqual(expected);
@@ -135,9 +140,15 @@ describe("ticket guards", () => {
     const resolvedAt = new Date(NOW.getTime() - 7 * DAY);
     expect(outcome(stateOf("resolved", true, { resolvedAt }), "reopen", ctxOf("requester"))).toBe("open");
     const late = new Date(NOW.getTime() - 7 * DAY - 1);
-    expect(outcome(stateOf("resolved", true, { resolvedAt: late }), "reopen", ctxOf("requester"))).toBe("REOPEN_WINDOW_EXPIRED");
-    expect(outcome(stateOf("resolved", false, { resolvedAt: late }), "reopen", ctxOf("staff"))).toBe("REOPEN_WINDOW_EXPIRED");
-    expect(outcome(stateOf("resolved", false, { resolvedAt: null }), "reopen", ctxOf("staff"))).toBe("REOPEN_WINDOW_EXPIRED");
+    expect(outcome(stateOf("resolved", true, { resolvedAt: late }), "reopen", ctxOf("requester"))).toBe(
+      "REOPEN_WINDOW_EXPIRED",
+    );
+    expect(outcome(stateOf("resolved", false, { resolvedAt: late }), "reopen", ctxOf("staff"))).toBe(
+      "REOPEN_WINDOW_EXPIRED",
+    );
+    expect(outcome(stateOf("resolved", false, { resolvedAt: null }), "reopen", ctxOf("staff"))).toBe(
+      "REOPEN_WINDOW_EXPIRED",
+    );
   });
 
   it("auto-closes only once the auto-close period has passed", () => {
@@ -145,19 +156,27 @@ describe("ticket guards", () => {
     expect(outcome(at(5), "auto_close", ctxOf("system"))).toBe("closed");
     expect(outcome(at(4.99), "auto_close", ctxOf("system"))).toBe("NOT_DUE");
     expect(outcome(stateOf("resolved", false, { resolvedAt: null }), "auto_close", ctxOf("system"))).toBe("NOT_DUE");
-    expect(allowedTicketActions(at(1), { actor: "system", now: NOW, reopenWindowDays: 7, autoCloseDays: 5 })).toEqual([]);
+    expect(allowedTicketActions(at(1), { actor: "system", now: NOW, reopenWindowDays: 7, autoCloseDays: 5 })).toEqual(
+      [],
+    );
   });
 
   it("keeps a ticket waiting on a third party pending when the customer replies", () => {
     const waiting = stateOf("pending", true, { pauseReason: "waiting_third_party" });
-    expect(decideTicket(waiting, "customer_reply", ctxOf("requester"))).toEqual({ ok: true, to: "pending", effects: [] });
+    expect(decideTicket(waiting, "customer_reply", ctxOf("requester"))).toEqual({
+      ok: true,
+      to: "pending",
+      effects: [],
+    });
   });
 });
 
 describe("ticket effects", () => {
   const effectsOf = (state: TicketState, action: TicketAction, ctx: TicketContext) => {
     const decision = decideTicket(state, action, ctx);
-    return decision.ok ? decision.effects.map((e) => ("clock" in e ? `${e.type}:${e.clock}` : "event" in e ? e.event : e.type)) : [];
+    return decision.ok
+      ? decision.effects.map((e) => ("clock" in e ? `${e.type}:${e.clock}` : "event" in e ? e.event : e.type))
+      : [];
   };
 
   it("stops the first response on the initial diagnosis", () => {
@@ -168,7 +187,10 @@ describe("ticket effects", () => {
   });
 
   it("pauses on pend and resumes on the customer's reply", () => {
-    expect(effectsOf(stateOf("in_progress", false), "pend", ctxOf("staff"))).toEqual(["pause-clocks", "ticket.status_changed"]);
+    expect(effectsOf(stateOf("in_progress", false), "pend", ctxOf("staff"))).toEqual([
+      "pause-clocks",
+      "ticket.status_changed",
+    ]);
     expect(effectsOf(stateOf("pending", true), "customer_reply", ctxOf("requester"))).toEqual([
       "resume-clocks",
       "ticket.status_changed",

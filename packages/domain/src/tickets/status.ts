@@ -31,7 +31,6 @@ export const PAUSING_STATUSES: readonly TicketStatus[] = ["pending"];
 /** Service restored: the resolution clock has stopped. */
 export const RESOLVED_STATUSES: readonly TicketStatus[] = ["resolved", "closed"];
 
-
 export type TicketState = {
   status: TicketStatus;
   resolvedAt: Date | null;
@@ -90,7 +89,12 @@ function daysSinceResolved(state: TicketState, now: Date): number {
 }
 
 // assumeInput: listing allowed actions must not hide "pend" or "resolve" just because the form is not filled yet.
-function guardRefusal(guard: TicketGuard, state: TicketState, ctx: TicketContext, assumeInput: boolean): TicketRefusal | null {
+function guardRefusal(
+  guard: TicketGuard,
+  state: TicketState,
+  ctx: TicketContext,
+  assumeInput: boolean,
+): TicketRefusal | null {
   switch (guard) {
     case "has_pause_reason":
       return assumeInput || isPauseReason(ctx.input?.pauseReason)
@@ -107,7 +111,10 @@ function guardRefusal(guard: TicketGuard, state: TicketState, ctx: TicketContext
     case "within_reopen_window":
       return state.resolvedAt !== null && daysSinceResolved(state, ctx.now) <= ctx.reopenWindowDays
         ? null
-        : refuse("REOPEN_WINDOW_EXPIRED", `a ticket can be reopened only within ${ctx.reopenWindowDays} days of its resolution`);
+        : refuse(
+            "REOPEN_WINDOW_EXPIRED",
+            `a ticket can be reopened only within ${ctx.reopenWindowDays} days of its resolution`,
+          );
     case "auto_close_due":
       return state.resolvedAt !== null && daysSinceResolved(state, ctx.now) >= ctx.autoCloseDays
         ? null
@@ -121,7 +128,10 @@ function decide(state: TicketState, action: TicketAction, ctx: TicketContext, as
   const actorRows = rows.filter((row) => row.actors.includes(ctx.actor));
   // A customer other than the requester (a colleague in copy) may read the ticket but not steer it.
   if (actorRows.length === 0 || (ctx.actor === "requester" && !state.isRequester)) {
-    return refuse("ROLE_NOT_ALLOWED", `${action} is not allowed to ${ctx.actor === "requester" ? "this customer" : ctx.actor}`);
+    return refuse(
+      "ROLE_NOT_ALLOWED",
+      `${action} is not allowed to ${ctx.actor === "requester" ? "this customer" : ctx.actor}`,
+    );
   }
   let firstRefusal: TicketRefusal | null = null;
   for (const row of actorRows) {

@@ -20,11 +20,7 @@ export type TicketEffect =
   | { type: "notify"; event: TicketNotifyEvent };
 
 export type TicketGuard =
-  | "has_pause_reason"
-  | "has_resolution"
-  | "waiting_customer"
-  | "within_reopen_window"
-  | "auto_close_due";
+  "has_pause_reason" | "has_resolution" | "waiting_customer" | "within_reopen_window" | "auto_close_due";
 
 /** "unchanged": the action is recorded (a customer reply) but the status stays. */
 export type TicketTransition = {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { pageOf, ZAuditEntry, ZAuditListQuery } from "@atende/contracts";
+import { pageOf, ZAuditEntry, ZAuditExportQuery, ZAuditListQuery } from "@atende/contracts";
 import * as service from "./audit.service";
 
 export function registerAuditRoutes(app: FastifyInstance) {
@@ -26,15 +26,14 @@ export function registerAuditRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: "Audit log as CSV with the same filters",
-        querystring: ZAuditListQuery,
+        querystring: ZAuditExportQuery,
         produces: ["text/csv"],
         response: { 200: z.string() },
       },
       config: { permission: "audit.read" },
     },
     async (request, reply) => {
-      const { limit: _l, cursor: _c, ...filters } = request.query;
-      const csv = await service.exportAuditCsv(request.ctx(), filters);
+      const csv = await service.exportAuditCsv(request.ctx(), request.query);
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`)

@@ -88,3 +88,24 @@ describe("POST /api/v1/sla/preview", () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe("SLA preview limits", () => {
+  it("refuses a target beyond the ten-year horizon with 422 instead of computing for minutes", async () => {
+    const started = Date.now();
+    const res = await preview(operator.headers, {
+      calendar: { timezone: "Europe/Madrid", hours: { mon: [["09:00", "09:01"]] } },
+      start: "2026-01-01T00:00:00Z",
+      targets: [{ name: "a", minutes: 10_000_000 }],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].path).toBe("body.targets.0");
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("refuses target names that are not plain words and starts outside 1970-2200", async () => {
+    const bad = await preview(operator.headers, { calendar: "24x7", start: "2026-01-01T00:00:00Z", targets: [{ name: "__proto__", minutes: 1 }] });
+    expect(bad.statusCode).toBe(400);
+    const far = await preview(operator.headers, { calendar: "24x7", start: "9999-12-31T23:59:59Z", targets: [{ name: "a", minutes: 1 }] });
+    expect(far.statusCode).toBe(400);
+  });
+});

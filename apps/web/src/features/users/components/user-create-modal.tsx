@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { useFormState } from "../../../lib/use-form-state";
 import { FormAlert } from "../../../ui/form-alert";
 import { useCreateUser } from "../api/mutations";
 import { RoleAssignmentsEditor, type RoleRow } from "./role-assignments-editor";
+import { PasswordField } from "../../../ui/password-field";
 
 const FIELDS = ["email", "name", "locale", "password", "roles"] as const;
 type Values = { email: string; name: string; locale: string; password: string; roles: RoleRow[] };
@@ -49,7 +50,7 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
               onChange={(value) => form.set("locale", value ?? "en")}
               error={form.errorOf("locale")}
             />
-            <PasswordInput
+            <PasswordField
               label={t("users.fields.password")}
               description={t("users.hints.password")}
               required

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Divider, Drawer, Group, PasswordInput, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Divider, Drawer, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -16,6 +16,7 @@ import { useGroupOptions } from "../../groups/api/queries";
 import { userKeys } from "../api/keys";
 import { useUpdateUser } from "../api/mutations";
 import { RoleAssignmentsEditor, type RoleRow } from "./role-assignments-editor";
+import { PasswordField } from "../../../ui/password-field";
 
 const FIELDS = ["name", "locale", "status", "roles", "version"] as const;
 type Values = { name: string; locale: string; status: "active" | "disabled"; roles: RoleRow[] };
@@ -158,7 +159,7 @@ function PasswordSection({ user, onSaved }: { user: TUser; onSaved: (user: TUser
         </Title>
         {update.error ? <FormAlert error={update.error} /> : null}
         <Group align="flex-end">
-          <PasswordInput
+          <PasswordField
             label={t("users.fields.newPassword")}
             description={t("users.hints.password")}
             autoComplete="new-password"

@@ -1,0 +1,162 @@
+import { z } from "zod";
+import {
+  CLOCK_KINDS,
+  PAUSE_REASONS,
+  RESOLUTION_KINDS,
+  TICKET_ACTIONS,
+  TICKET_CHANNELS,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+} from "@atende/domain";
+import { ZVersion } from "./common";
+import { ZPageQuery } from "./pagination";
+
+const ZPriorityCode = z.string().trim().min(1).max(40);
+const ZTag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N} _.-]+$/u, "letters, digits, spaces, '.', '_' and '-' only");
+
+export const ZSlaClock = z.object({
+  kind: z.enum(CLOCK_KINDS),
+  status: z.enum(["not_started", "running", "paused", "met", "breached", "stopped"]),
+  startedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  warnAt: z.string().nullable(),
+});
+export type TSlaClock = z.infer<typeof ZSlaClock>;
+
+export const ZTicket = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  subject: z.string(),
+  description: z.string(),
+  channel: z.enum(TICKET_CHANNELS),
+  proposedType: z.enum(TICKET_TYPES),
+  proposedPriority: z.string(),
+  type: z.enum(TICKET_TYPES),
+  priority: z.string(),
+  finalClassifiedAt: z.string().nullable(),
+  catalogueItemId: z.uuid().nullable(),
+  status: z.enum(TICKET_STATUSES),
+  pauseReason: z.string().nullable(),
+  resolutionKind: z.enum(RESOLUTION_KINDS).nullable(),
+  resolutionNote: z.string().nullable(),
+  buId: z.uuid().nullable(),
+  requesterCustomerId: z.uuid().nullable(),
+  requesterUserId: z.uuid().nullable(),
+  requesterEmail: z.string().nullable(),
+  organisationTier: z.string().nullable(),
+  groupId: z.uuid().nullable(),
+  assigneeId: z.uuid().nullable(),
+  tags: z.array(z.string()),
+  channelFlag: z.string().nullable(),
+  slaPolicyId: z.uuid().nullable(),
+  escalationLevel: z.number().int(),
+  breached: z.boolean(),
+  nextDueAt: z.string().nullable(),
+  firstResponseAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type TTicket = z.infer<typeof ZTicket>;
+
+export const ZTicketDetail = ZTicket.extend({
+  clocks: z.array(ZSlaClock),
+  allowedActions: z.array(z.enum(TICKET_ACTIONS)),
+});
+export type TTicketDetail = z.infer<typeof ZTicketDetail>;
+
+export const ZCreateTicketRequest = z.strictObject({
+  subject: z.string().trim().min(1).max(200),
+  description: z.string().trim().min(1).max(20_000),
+  channel: z.enum(TICKET_CHANNELS),
+  type: z.enum(TICKET_TYPES),
+  priority: ZPriorityCode,
+  buId: z.uuid().nullable().optional(),
+  requesterCustomerId: z.uuid().nullable().optional(),
+  requesterEmail: z.email().max(254).nullable().optional(),
+  catalogueItemId: z.uuid().nullable().optional(),
+  organisationTier: z.string().trim().min(1).max(40).nullable().optional(),
+  groupId: z.uuid().nullable().optional(),
+  tags: z.array(ZTag).max(20).optional(),
+});
+export type TCreateTicketRequest = z.infer<typeof ZCreateTicketRequest>;
+
+export const TICKET_VIEWS = ["all", "mine", "unassigned", "due_soon", "breached", "pending", "open"] as const;
+export const ZTicketListQuery = ZPageQuery.extend({
+  view: z.enum(TICKET_VIEWS).default("open"),
+  groupId: z.uuid().optional(),
+  assigneeId: z.uuid().optional(),
+  status: z.enum(TICKET_STATUSES).optional(),
+  priority: ZPriorityCode.optional(),
+  type: z.enum(TICKET_TYPES).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z.enum(["nextDueAt", "-createdAt", "-number"]).default("nextDueAt"),
+}).strict();
+export type TTicketListQuery = z.infer<typeof ZTicketListQuery>;
+
+export const ZTicketActionRequest = z.strictObject({
+  action: z.enum(TICKET_ACTIONS),
+  version: ZVersion,
+  pauseReason: z.enum(PAUSE_REASONS).optional(),
+  resolution: z
+    .strictObject({ kind: z.enum(RESOLUTION_KINDS), note: z.string().trim().min(1).max(5000) })
+    .optional(),
+});
+export type TTicketActionRequest = z.infer<typeof ZTicketActionRequest>;
+
+export const ZClassifyTicketRequest = z.strictObject({
+  type: z.enum(TICKET_TYPES),
+  priority: ZPriorityCode,
+  version: ZVersion,
+});
+export type TClassifyTicketRequest = z.infer<typeof ZClassifyTicketRequest>;
+
+export const ZAssignTicketRequest = z.strictObject({
+  groupId: z.uuid().nullable(),
+  assigneeId: z.uuid().nullable(),
+  version: ZVersion,
+});
+export type TAssignTicketRequest = z.infer<typeof ZAssignTicketRequest>;
+
+export const ZUpdateTicketTagsRequest = z.strictObject({ tags: z.array(ZTag).max(20), version: ZVersion });
+
+export const ZTicketMessage = z.object({
+  id: z.uuid(),
+  visibility: z.enum(["public", "internal"]),
+  authorLabel: z.string(),
+  authorKind: z.enum(["staff", "requester", "system"]),
+  body: z.string(),
+  createdAt: z.string(),
+});
+export type TTicketMessage = z.infer<typeof ZTicketMessage>;
+export const ZCreateTicketMessageRequest = z.strictObject({
+  visibility: z.enum(["public", "internal"]),
+  body: z.string().trim().min(1).max(20_000),
+});
+export type TCreateTicketMessageRequest = z.infer<typeof ZCreateTicketMessageRequest>;
+
+export const ZTicketEvent = z.object({
+  id: z.uuid(),
+  at: z.string(),
+  actorLabel: z.string(),
+  type: z.string(),
+  data: z.unknown(),
+});
+export type TTicketEvent = z.infer<typeof ZTicketEvent>;
+
+export const ZBulkTicketRequest = z.strictObject({
+  ids: z.array(z.uuid()).min(1).max(200),
+  assign: z.strictObject({ groupId: z.uuid().nullable(), assigneeId: z.uuid().nullable() }).optional(),
+  action: z.enum(["acknowledge", "start"]).optional(),
+});
+export const ZBulkTicketResponse = z.object({
+  updated: z.array(z.uuid()),
+  failed: z.array(z.object({ id: z.uuid(), code: z.string(), detail: z.string() })),
+});

@@ -1,0 +1,134 @@
+import type { Tx } from "@atende/db";
+import {
+  escalationDueAt,
+  matchPolicy,
+  planClocks,
+  RESOLVED_STATUSES,
+  type PlannedClock,
+  type SlaPolicy,
+  type TicketStatus,
+} from "@atende/domain";
+import { cancelTimer, scheduleTimer, type TimerRef } from "@atende/jobs";
+import { loadCalendar, loadPolicies } from "./policies.repo";
+import { clockSubject, escalationSubject } from "./timer-subjects";
+
+type TimerPlan = { kind: "sla-warning" | "sla-breach" | "sla-escalation"; subject: string; dueAt: Date | null };
+
+/**
+ * Recomputes every SLA clock of a ticket from the database's facts (classification, pauses, replies, status) and
+ * reschedules its timers. Called in the same transaction as every relevant change; the returned timers are enqueued
+ * after commit. Pure planning lives in the domain (planClocks); this only loads and stores.
+ */
+export async function replanSla(tx: Tx, tenantId: string, ticketId: string, now: Date): Promise<TimerRef[]> {
+  const ticket = await tx.ticket.findFirstOrThrow({ where: { tenantId, id: ticketId } });
+  const policies = await loadPolicies(tx, tenantId);
+  const policy = matchPolicy(policies, {
+    buId: ticket.buId,
+    type: ticket.type,
+    priority: ticket.priority,
+    channel: ticket.channel,
+    tier: ticket.organisationTier,
+    catalogueItemId: ticket.catalogueItemId,
+  });
+  const existing = await tx.slaClock.findMany({ where: { tenantId, ticketId } });
+  let planned: PlannedClock[] = [];
+  if (policy) {
+    const calendar = await loadCalendar(tx, tenantId, policy.calendarId);
+    const pauses = await tx.ticketPause.findMany({ where: { tenantId, ticketId }, select: { from: true, to: true } });
+    planned = planClocks({
+      policy,
+      calendar,
+      createdAt: ticket.createdAt,
+      firstResponseAt: ticket.firstResponseAt,
+      resolvedAt: ticket.resolvedAt,
+      lastPublicUpdateAt: ticket.lastPublicUpdateAt,
+      pauses,
+      status: ticket.status as TicketStatus,
+      now,
+    });
+  }
+  const plannedKinds = new Set(planned.map((c) => c.kind));
+  await tx.slaClock.deleteMany({ where: { tenantId, ticketId, kind: { notIn: [...plannedKinds] } } });
+  const timers: TimerPlan[] = [];
+  for (const clock of planned) {
+    const before = existing.find((c) => c.kind === clock.kind);
+    // A breach is recorded once, by the breach timer or by the first replan after the due instant.
+    const breachedAt = clock.status === "breached" ? (before?.breachedAt ?? clock.dueAt ?? now) : null;
+    const data = {
+      status: clock.status,
+      target: (policy!.targets as Record<string, unknown>)[targetKey(clock.kind)] as object,
+      startedAt: clock.startedAt ?? ticket.createdAt,
+      dueAt: clock.dueAt,
+      warnAt: clock.warnAt,
+      breachedAt,
+      metAt: clock.status === "met" ? (before?.metAt ?? now) : null,
+    };
+    await tx.slaClock.upsert({
+      where: { tenantId_ticketId_kind: { tenantId, ticketId, kind: clock.kind } },
+      create: { tenantId, ticketId, kind: clock.kind, ...data },
+      update: data,
+    });
+    const running = clock.status === "running";
+    const warned = before?.warnedAt && before.dueAt?.getTime() === clock.dueAt?.getTime();
+    timers.push({ kind: "sla-warning", subject: clockSubject(ticketId, clock.kind), dueAt: running && !warned ? clock.warnAt : null });
+    timers.push({ kind: "sla-breach", subject: clockSubject(ticketId, clock.kind), dueAt: running ? clock.dueAt : null });
+  }
+  for (const gone of existing.filter((c) => !plannedKinds.has(c.kind as PlannedClock["kind"]))) {
+    timers.push({ kind: "sla-warning", subject: `${ticketId}_${gone.kind}`, dueAt: null });
+    timers.push({ kind: "sla-breach", subject: `${ticketId}_${gone.kind}`, dueAt: null });
+  }
+  timers.push(...escalationTimers(policy, ticket, planned));
+  const nextDueAt = earliest(planned.filter((c) => c.status === "running").map((c) => c.dueAt));
+  const anyBreached = planned.some((c) => c.status === "breached") || ticket.breached;
+  await tx.ticket.update({
+    where: { id: ticketId },
+    data: { slaPolicyId: policy?.id ?? null, nextDueAt, breached: anyBreached },
+  });
+  return applyTimers(tx, tenantId, timers);
+}
+
+function targetKey(kind: PlannedClock["kind"]): string {
+  return { first_response: "firstResponse", resolution: "resolution", periodic_update: "periodicUpdate", follow_up: "followUp" }[kind];
+}
+
+function earliest(dates: Array<Date | null>): Date | null {
+  const times = dates.filter((d): d is Date => d !== null).map((d) => d.getTime());
+  return times.length ? new Date(Math.min(...times)) : null;
+}
+
+/** Levels counted from creation are scheduled up front; levels counted from a breach are scheduled by the breach. */
+function escalationTimers(
+  policy: SlaPolicy | null,
+  ticket: { id: string; createdAt: Date; status: string; escalationLevel: number },
+  planned: PlannedClock[],
+): TimerPlan[] {
+  const restored = RESOLVED_STATUSES.includes(ticket.status as TicketStatus);
+  const breachedAt = earliest(planned.filter((c) => c.status === "breached").map((c) => c.dueAt));
+  return (policy?.escalation ?? []).map((level) => ({
+    kind: "sla-escalation" as const,
+    subject: escalationSubject(ticket.id, level.level),
+    dueAt:
+      restored || level.level <= ticket.escalationLevel
+        ? null
+        : escalationDueAt(level, { createdAt: ticket.createdAt, breachedAt }),
+  }));
+}
+
+async function applyTimers(tx: Tx, tenantId: string, plans: TimerPlan[]): Promise<TimerRef[]> {
+  const current = await tx.timer.findMany({
+    where: { tenantId, subject: { in: plans.map((p) => p.subject) }, kind: { in: ["sla-warning", "sla-breach", "sla-escalation"] } },
+  });
+  const refs: TimerRef[] = [];
+  for (const plan of plans) {
+    const row = current.find((t) => t.kind === plan.kind && t.subject === plan.subject);
+    if (plan.dueAt === null) {
+      if (row?.status === "scheduled") await cancelTimer(tx, tenantId, plan.kind, plan.subject);
+      continue;
+    }
+    // An unchanged, still-scheduled timer keeps its job: replans happen often and most move nothing.
+    if (row?.status === "scheduled" && row.dueAt.getTime() === plan.dueAt.getTime()) continue;
+    if (row?.status === "fired" && row.dueAt.getTime() === plan.dueAt.getTime()) continue;
+    refs.push(await scheduleTimer(tx, { tenantId, kind: plan.kind, subject: plan.subject, dueAt: plan.dueAt }));
+  }
+  return refs;
+}
