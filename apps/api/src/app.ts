@@ -12,12 +12,15 @@ import type { Queue } from "bullmq";
 import type { Db } from "@atende/db";
 import type { TimerRef } from "@atende/jobs";
 import type { Config } from "./config";
+import { ZIdempotencyHeaders } from "@atende/contracts";
 import { AppError } from "./errors";
 import { registerAdminModules } from "./modules/admin";
 import type { AuthDeps } from "./modules/auth/auth.service";
 import { registerAuthRoutes } from "./modules/auth/auth.routes";
 import { registerHealthRoutes } from "./modules/health/health.routes";
 import { registerSlaPreviewRoutes } from "./modules/sla/sla-preview.routes";
+import { registerTicketRoutes } from "./modules/tickets/tickets.routes";
+import { liveChannel } from "@atende/desk";
 import { authPlugin } from "./plugins/auth";
 import { errorsPlugin, sendProblem } from "./plugins/errors";
 import { idempotencyPlugin } from "./plugins/idempotency";
@@ -88,6 +91,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(idempotencyPlugin, { db });
   await app.register(textGuardPlugin);
 
+  // Routes that honour Idempotency-Key declare it, so the OpenAPI document tells clients.
+  app.addHook("onRoute", (route) => {
+    if (route.config?.idempotent) route.schema = { ...route.schema, headers: ZIdempotencyHeaders };
+  });
+
   // Every JSON route refuses other content types with a 415 rather than guessing.
   app.removeContentTypeParser("text/plain");
 
@@ -99,6 +107,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerAdminModules(app, { db, now, sessionSecret: config.sessionSecret });
   registerSlaPreviewRoutes(app);
+  registerTicketRoutes(app, {
+    now,
+    storageDir: config.storageDir,
+    dispatchTimers: deps.dispatchTimers,
+    publish: async (tenantId, event) => {
+      await deps.redis.publish(liveChannel(config.redisPrefix, tenantId), JSON.stringify(event));
+    },
+  });
 
   await registerSpa(app, config.webDistDir);
   return app;

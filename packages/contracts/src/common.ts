@@ -16,3 +16,12 @@ export const ZOk = z.object({ ok: z.literal(true) });
 
 /** A boolean query parameter: only "true" or "false" (z.coerce.boolean would read "false" as true). */
 export const ZQueryBoolean = z.enum(["true", "false"]).transform((v) => v === "true");
+
+export const ZIdempotencyHeaders = z.object({
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("Repeating a creating request with the same key returns the first response instead of creating twice"),
+});

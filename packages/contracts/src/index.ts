@@ -6,3 +6,4 @@ export * from "./admin";
 export * from "./parameters";
 export * from "./sla";
 export * from "./tickets";
+export * from "./service-desk-admin";

@@ -56,8 +56,12 @@ export function SignInRoute() {
           </Group>
           <Text c="dimmed">{t("signIn.subtitle")}</Text>
           {error ? (
-            <Alert color="red" variant="light" role="alert" title={isApiError(error) ? signInErrorMessage(error, t, currentLanguage()) : t("signIn.errors.failed")} data-testid="sign-in-error">
-              {isApiError(error) ? error.detail : error.message}
+            // No title: an alert is named by its title, and this one mentions the email field by name.
+            <Alert color="red" variant="light" role="alert" data-testid="sign-in-error">
+              <Text fw={600} size="sm">
+                {isApiError(error) ? signInErrorMessage(error, t, currentLanguage()) : t("signIn.errors.failed")}
+              </Text>
+              <Text size="sm">{isApiError(error) ? error.detail : error.message}</Text>
             </Alert>
           ) : null}
           <Box component="form" onSubmit={submit} noValidate>

@@ -1,0 +1,166 @@
+import {
+  allowedTicketActions,
+  decideTicket,
+  type TicketAction,
+  type TicketEffect,
+  type TicketStatus,
+} from "@atende/domain";
+import type { TAssignTicketRequest, TClassifyTicketRequest, TTicketActionRequest, TTicketDetail } from "@atende/contracts";
+import { AUTO_CLOSE_DAYS, queueEmail, recordTicketEvent, REOPEN_WINDOW_DAYS, replanSla } from "@atende/desk";
+import type { Tx } from "@atende/db";
+import { cancelTimer, scheduleTimer, type TimerRef } from "@atende/jobs";
+import type { RequestContext } from "../../context";
+import { AppError, staleVersion } from "../../errors";
+import { actorOf, assertVisible, ticketScope } from "./ticket-access";
+import { afterCommit, type TicketDeps } from "./ticket-deps";
+import { getTicket } from "./tickets.service";
+import * as repo from "./tickets.repo";
+
+type Row = NonNullable<Awaited<ReturnType<typeof repo.findTicketRow>>>;
+
+export function allowedActionsFor(row: Pick<Row, "status" | "resolvedAt" | "pauseReason">, actor: "staff" | "requester", now: Date): TicketAction[] {
+  return allowedTicketActions(
+    { status: row.status as TicketStatus, resolvedAt: row.resolvedAt, pauseReason: row.pauseReason, isRequester: actor === "requester" },
+    { actor, now, reopenWindowDays: REOPEN_WINDOW_DAYS, autoCloseDays: AUTO_CLOSE_DAYS },
+  ).filter((a) => a !== "customer_reply" && a !== "auto_close");
+}
+
+const REFUSAL_TO_ERROR = {
+  TRANSITION_NOT_ALLOWED: "CONFLICT",
+  ROLE_NOT_ALLOWED: "FORBIDDEN",
+  REOPEN_WINDOW_EXPIRED: "RULE_VIOLATION",
+  NOT_DUE: "RULE_VIOLATION",
+  MISSING_RESOLUTION: "VALIDATION_FAILED",
+  MISSING_PAUSE_REASON: "VALIDATION_FAILED",
+} as const;
+
+const REFUSAL_FIELD: Partial<Record<keyof typeof REFUSAL_TO_ERROR, string>> = {
+  MISSING_RESOLUTION: "body.resolution",
+  MISSING_PAUSE_REASON: "body.pauseReason",
+};
+
+/** Carries out the domain's effects inside the action's transaction; returns the timers to enqueue after commit. */
+async function applyEffects(tx: Tx, ctx: RequestContext, row: Row, effects: readonly TicketEffect[], now: Date, input: TTicketActionRequest) {
+  const refs: TimerRef[] = [];
+  const patch: Record<string, unknown> = {};
+  for (const effect of effects) {
+    switch (effect.type) {
+      case "pause-clocks":
+        await repo.openPause(tx, ctx.tenantId, row.id, now, input.pauseReason ?? null);
+        break;
+      case "resume-clocks":
+        await repo.closeOpenPauses(tx, ctx.tenantId, row.id, now);
+        break;
+      case "stop-clock":
+        if (effect.clock === "first_response" && !row.firstResponseAt) patch.firstResponseAt = now;
+        break;
+      case "restart-clock":
+        // The resolved interval becomes a closed pause: the resolution clock resumes with the time it had accrued.
+        if (row.resolvedAt) await tx.ticketPause.create({ data: { tenantId: ctx.tenantId, ticketId: row.id, from: row.resolvedAt, to: now, reason: "resolved" } });
+        break;
+      case "schedule-auto-close":
+        refs.push(await scheduleTimer(tx, { tenantId: ctx.tenantId, kind: "ticket-auto-close", subject: row.id, dueAt: new Date(now.getTime() + AUTO_CLOSE_DAYS * 86_400_000) }));
+        break;
+      case "cancel-auto-close":
+        await cancelTimer(tx, ctx.tenantId, "ticket-auto-close", row.id);
+        break;
+      case "send-survey":
+        await tx.survey.upsert({ where: { tenantId_ticketId: { tenantId: ctx.tenantId, ticketId: row.id } }, create: { tenantId: ctx.tenantId, ticketId: row.id, sentAt: now }, update: { sentAt: now, score: null, comment: null, answeredAt: null } });
+        if (row.requesterEmail) await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.survey", locale: "es", to: row.requesterEmail, vars: { ticketNumber: row.number, portalUrl: "/portal/tickets" } });
+        break;
+      case "notify":
+        if (row.requesterEmail && effect.event === "ticket.resolved") {
+          await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.resolved", locale: "es", to: row.requesterEmail, vars: { ticketNumber: row.number, resolutionKind: input.resolution?.kind, resolutionNote: input.resolution?.note } });
+        }
+        break;
+      case "start-clock":
+        break;
+    }
+  }
+  return { refs, patch };
+}
+
+export async function applyTicketAction(deps: TicketDeps, ctx: RequestContext, id: string, input: TTicketActionRequest): Promise<TTicketDetail> {
+  const scope = ticketScope(ctx);
+  const now = deps.now();
+  const refs = await ctx.run(async (tx) => {
+    const row = assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, id));
+    const actor = actorOf(scope);
+    const decision = decideTicket(
+      { status: row.status as TicketStatus, resolvedAt: row.resolvedAt, pauseReason: row.pauseReason, isRequester: actor === "requester" },
+      input.action,
+      { actor, now, reopenWindowDays: REOPEN_WINDOW_DAYS, autoCloseDays: AUTO_CLOSE_DAYS, input: { ...(input.pauseReason ? { pauseReason: input.pauseReason } : {}), ...(input.resolution ? { resolution: input.resolution } : {}) } },
+    );
+    if (!decision.ok) {
+      const path = REFUSAL_FIELD[decision.code];
+      throw new AppError(REFUSAL_TO_ERROR[decision.code], { detail: decision.message, ...(path ? { fields: [{ path, message: decision.message }] } : {}) });
+    }
+    const { refs, patch } = await applyEffects(tx, ctx, row, decision.effects, now, input);
+    const to = decision.to;
+    const ok = await repo.updateTicketVersioned(tx, ctx.tenantId, id, input.version, {
+      ...patch,
+      status: to,
+      pauseReason: to === "pending" ? (input.pauseReason ?? null) : null,
+      ...(to === "resolved" ? { resolvedAt: now, resolutionKind: input.resolution?.kind ?? null, resolutionNote: input.resolution?.note ?? null } : {}),
+      ...(input.action === "reopen" ? { resolvedAt: null, resolutionKind: null, resolutionNote: null, reopenCount: { increment: 1 } } : {}),
+      ...(to === "closed" ? { closedAt: now } : {}),
+    });
+    if (!ok) throw staleVersion("ticket");
+    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type: `ticket.${input.action}`, data: { from: row.status, to, ...(input.pauseReason ? { pauseReason: input.pauseReason } : {}), ...(input.resolution ? { resolutionKind: input.resolution.kind } : {}) }, at: now });
+    return [...refs, ...(await replanSla(tx, ctx.tenantId, id, now))];
+  });
+  await afterCommit(deps, ctx.tenantId, id, refs);
+  return getTicket(deps, ctx, id);
+}
+
+/** The agent's final classification (the initial diagnosis) governs the SLA; the requester's proposal is kept. */
+export async function classifyTicket(deps: TicketDeps, ctx: RequestContext, id: string, input: TClassifyTicketRequest) {
+  const scope = ticketScope(ctx);
+  if (scope.kind !== "staff") throw new AppError("FORBIDDEN", { detail: "only agents set the final classification" });
+  const now = deps.now();
+  const refs = await ctx.run(async (tx) => {
+    const row = assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, id));
+    const levels = await tx.priority.findMany({ where: { tenantId: ctx.tenantId }, select: { code: true } });
+    if (levels.length && !levels.some((l) => l.code === input.priority)) {
+      throw new AppError("VALIDATION_FAILED", { detail: "body.priority: unknown priority", fields: [{ path: "body.priority", message: "unknown priority" }] });
+    }
+    if (!(await repo.updateTicketVersioned(tx, ctx.tenantId, id, input.version, { type: input.type, priority: input.priority, finalClassifiedAt: now }))) throw staleVersion("ticket");
+    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type: "ticket.classified", data: { before: { type: row.type, priority: row.priority }, after: { type: input.type, priority: input.priority } }, at: now });
+    return replanSla(tx, ctx.tenantId, id, now);
+  });
+  await afterCommit(deps, ctx.tenantId, id, refs);
+  return getTicket(deps, ctx, id);
+}
+
+export async function assignTicket(deps: TicketDeps, ctx: RequestContext, id: string, input: TAssignTicketRequest) {
+  const scope = ticketScope(ctx);
+  if (scope.kind !== "staff") throw new AppError("FORBIDDEN", { detail: "only agents assign tickets" });
+  const now = deps.now();
+  await ctx.run(async (tx) => {
+    const row = assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, id));
+    if (input.groupId && !(await tx.group.findFirst({ where: { tenantId: ctx.tenantId, id: input.groupId } }))) {
+      throw new AppError("VALIDATION_FAILED", { detail: "body.groupId: unknown group", fields: [{ path: "body.groupId", message: "unknown group" }] });
+    }
+    if (input.assigneeId && !(await tx.user.findFirst({ where: { tenantId: ctx.tenantId, id: input.assigneeId, status: "active" } }))) {
+      throw new AppError("VALIDATION_FAILED", { detail: "body.assigneeId: unknown user", fields: [{ path: "body.assigneeId", message: "unknown or disabled user" }] });
+    }
+    if (!(await repo.updateTicketVersioned(tx, ctx.tenantId, id, input.version, { groupId: input.groupId, assigneeId: input.assigneeId }))) throw staleVersion("ticket");
+    const type = row.groupId && input.groupId !== row.groupId ? "ticket.transferred" : "ticket.assigned";
+    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type, data: { before: { groupId: row.groupId, assigneeId: row.assigneeId }, after: input }, at: now });
+  });
+  await afterCommit(deps, ctx.tenantId, id, []);
+  return getTicket(deps, ctx, id);
+}
+
+export async function setTicketTags(deps: TicketDeps, ctx: RequestContext, id: string, input: { tags: string[]; version: number }) {
+  const scope = ticketScope(ctx);
+  if (scope.kind !== "staff") throw new AppError("FORBIDDEN", { detail: "only agents tag tickets" });
+  await ctx.run(async (tx) => {
+    const row = assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, id));
+    const tags = [...new Set(input.tags)];
+    if (!(await repo.updateTicketVersioned(tx, ctx.tenantId, id, input.version, { tags }))) throw staleVersion("ticket");
+    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type: "ticket.tagged", data: { before: row.tags, after: tags } });
+  });
+  await afterCommit(deps, ctx.tenantId, id, []);
+  return getTicket(deps, ctx, id);
+}

@@ -1,0 +1,16 @@
+import type { LivePublisher } from "@atende/desk";
+import type { TimerRef } from "@atende/jobs";
+
+export type TicketDeps = {
+  now: () => Date;
+  /** Enqueues timers once the transaction has committed. */
+  dispatchTimers: (refs: TimerRef[]) => Promise<void>;
+  publish: LivePublisher;
+  storageDir: string;
+};
+
+/** After-commit work: timers and live notices are best effort (the sweep and the next refetch repair them). */
+export async function afterCommit(deps: TicketDeps, tenantId: string, ticketId: string, refs: TimerRef[], created = false) {
+  await deps.dispatchTimers(refs).catch(() => undefined);
+  await deps.publish(tenantId, { type: created ? "ticket.created" : "ticket.changed", ticketId }).catch(() => undefined);
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  pageOf,
+  ZAssignTicketRequest,
+  ZClassifyTicketRequest,
+  ZCreateTicketMessageRequest,
+  ZCreateTicketRequest,
+  ZIdParams,
+  ZTicket,
+  ZTicketActionRequest,
+  ZTicketDetail,
+  ZTicketEvent,
+  ZTicketListQuery,
+  ZTicketMessage,
+  ZUpdateTicketTagsRequest,
+} from "@atende/contracts";
+import * as actions from "./ticket-actions.service";
+import type { TicketDeps } from "./ticket-deps";
+import * as messages from "./ticket-messages.service";
+import * as tickets from "./tickets.service";
+
+export function registerTicketRoutes(app: FastifyInstance, deps: TicketDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["tickets"];
+  r.post(
+    "/api/v1/tickets",
+    { schema: { tags, summary: "Open a ticket (agents for a customer; customers for themselves)", body: ZCreateTicketRequest, response: { 201: ZTicketDetail } }, config: { idempotent: true } },
+    async (request, reply) => reply.code(201).send(await tickets.createTicket(deps, request.ctx(), request.body)),
+  );
+  r.get(
+    "/api/v1/tickets",
+    { schema: { tags, summary: "Ticket queue: views, filters, full-text search, sorted by next SLA due", querystring: ZTicketListQuery, response: { 200: pageOf(ZTicket) } } },
+    async (request) => tickets.listTickets(deps, request.ctx(), request.query),
+  );
+  r.get(
+    "/api/v1/tickets/:id",
+    { schema: { tags, summary: "A ticket with its SLA clocks and the actions allowed to you", params: ZIdParams, response: { 200: ZTicketDetail } } },
+    async (request) => tickets.getTicket(deps, request.ctx(), request.params.id),
+  );
+  r.post(
+    "/api/v1/tickets/:id/actions",
+    { schema: { tags, summary: "Move a ticket through its status machine", params: ZIdParams, body: ZTicketActionRequest, response: { 200: ZTicketDetail } } },
+    async (request) => actions.applyTicketAction(deps, request.ctx(), request.params.id, request.body),
+  );
+  r.put(
+    "/api/v1/tickets/:id/classification",
+    { schema: { tags, summary: "Set the final classification (governs the SLA)", params: ZIdParams, body: ZClassifyTicketRequest, response: { 200: ZTicketDetail } } },
+    async (request) => actions.classifyTicket(deps, request.ctx(), request.params.id, request.body),
+  );
+  r.put(
+    "/api/v1/tickets/:id/assignment",
+    { schema: { tags, summary: "Assign or transfer to a group and agent", params: ZIdParams, body: ZAssignTicketRequest, response: { 200: ZTicketDetail } } },
+    async (request) => actions.assignTicket(deps, request.ctx(), request.params.id, request.body),
+  );
+  r.put(
+    "/api/v1/tickets/:id/tags",
+    { schema: { tags, summary: "Replace the ticket's tags", params: ZIdParams, body: ZUpdateTicketTagsRequest, response: { 200: ZTicketDetail } } },
+    async (request) => actions.setTicketTags(deps, request.ctx(), request.params.id, request.body),
+  );
+  r.get(
+    "/api/v1/tickets/:id/messages",
+    { schema: { tags, summary: "Conversation (customers see public replies only)", params: ZIdParams, response: { 200: z.object({ items: z.array(ZTicketMessage) }) } } },
+    async (request) => messages.listTicketMessages(request.ctx(), request.params.id),
+  );
+  r.post(
+    "/api/v1/tickets/:id/messages",
+    { schema: { tags, summary: "Public reply or internal note", params: ZIdParams, body: ZCreateTicketMessageRequest, response: { 201: ZTicketMessage } } },
+    async (request, reply) => reply.code(201).send(await messages.addTicketMessage(deps, request.ctx(), request.params.id, request.body)),
+  );
+  r.get(
+    "/api/v1/tickets/:id/events",
+    { schema: { tags, summary: "The ticket's history", params: ZIdParams, response: { 200: z.object({ items: z.array(ZTicketEvent) }) } } },
+    async (request) => messages.listTicketEvents(request.ctx(), request.params.id),
+  );
+}

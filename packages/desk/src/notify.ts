@@ -1,0 +1,64 @@
+import type { Tx } from "@atende/db";
+import { PrismaNamespace } from "@atende/db";
+
+export type NotificationVars = Record<string, string | number | null | undefined>;
+
+/** Fallback wording when a tenant has not written its own template for an event. */
+const DEFAULTS: Record<string, Record<"en" | "es", { subject: string; body: string }>> = {
+  "ticket.created": {
+    en: { subject: "[#{{ticketNumber}}] We received your request", body: "Hello {{customerName}},\n\nYour case number is {{ticketNumber}}: \"{{subject}}\". We will keep you informed." },
+    es: { subject: "[#{{ticketNumber}}] Hemos recibido su solicitud", body: "Hola {{customerName}}:\n\nSu número de caso es {{ticketNumber}}: \"{{subject}}\". Le mantendremos informado." },
+  },
+  "ticket.updated": {
+    en: { subject: "[#{{ticketNumber}}] Update on your request", body: "{{message}}" },
+    es: { subject: "[#{{ticketNumber}}] Novedades sobre su solicitud", body: "{{message}}" },
+  },
+  "ticket.resolved": {
+    en: { subject: "[#{{ticketNumber}}] Your request is resolved", body: "Resolution ({{resolutionKind}}): {{resolutionNote}}" },
+    es: { subject: "[#{{ticketNumber}}] Su solicitud está resuelta", body: "Resolución ({{resolutionKind}}): {{resolutionNote}}" },
+  },
+  "ticket.survey": {
+    en: { subject: "[#{{ticketNumber}}] How did we do?", body: "Please rate our service from 1 to 5 in the portal: {{portalUrl}}" },
+    es: { subject: "[#{{ticketNumber}}] ¿Qué tal lo hicimos?", body: "Valore nuestro servicio de 1 a 5 en el portal: {{portalUrl}}" },
+  },
+  "ticket.periodic_update": {
+    en: { subject: "[#{{ticketNumber}}] We are still working on it", body: "Your case {{ticketNumber}} is still being worked on. Status: {{status}}." },
+    es: { subject: "[#{{ticketNumber}}] Seguimos trabajando en ello", body: "Seguimos trabajando en su caso {{ticketNumber}}. Estado: {{status}}." },
+  },
+  "ticket.failure_report_due": {
+    en: { subject: "[#{{ticketNumber}}] Failure report due", body: "The failure report for case {{ticketNumber}} is due by {{dueAt}}." },
+    es: { subject: "[#{{ticketNumber}}] Informe de falla pendiente", body: "El informe de falla del caso {{ticketNumber}} vence el {{dueAt}}." },
+  },
+  "ticket.breached": {
+    en: { subject: "[#{{ticketNumber}}] SLA breached: {{clock}}", body: "Case {{ticketNumber}} ({{priority}}) breached its {{clock}} target at {{dueAt}}." },
+    es: { subject: "[#{{ticketNumber}}] SLA incumplido: {{clock}}", body: "El caso {{ticketNumber}} ({{priority}}) incumplió su objetivo {{clock}} a las {{dueAt}}." },
+  },
+  "ticket.escalated": {
+    en: { subject: "[#{{ticketNumber}}] Escalated to level {{level}} ({{label}})", body: "Case {{ticketNumber}} ({{priority}}) was escalated to {{label}}." },
+    es: { subject: "[#{{ticketNumber}}] Escalado al nivel {{level}} ({{label}})", body: "El caso {{ticketNumber}} ({{priority}}) se escaló a {{label}}." },
+  },
+};
+
+/** Replaces {{name}} with plain-text values; unknown variables stay visible so a broken template is noticed. */
+export function renderText(template: string, vars: NotificationVars): string {
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, name: string) => {
+    const value = vars[name];
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+/** Writes an e-mail to the outbox in the caller's transaction; the worker delivers it with retries. */
+export async function queueEmail(
+  tx: Tx,
+  input: { tenantId: string; event: string; locale: string; to: string | string[]; vars: NotificationVars },
+): Promise<boolean> {
+  const recipients = (Array.isArray(input.to) ? input.to : [input.to]).filter((x) => x.length > 0);
+  if (recipients.length === 0) return false;
+  const locale = input.locale === "es" ? "es" : "en";
+  const stored = await tx.notificationTemplate.findFirst({ where: { tenantId: input.tenantId, event: input.event, locale } });
+  const template = stored ?? DEFAULTS[input.event]?.[locale];
+  if (!template) return false;
+  const payload = { to: recipients, subject: renderText(template.subject, input.vars).slice(0, 250), text: renderText(template.body, input.vars) };
+  await tx.outbox.create({ data: { tenantId: input.tenantId, kind: "email", payload: payload as PrismaNamespace.InputJsonValue } });
+  return true;
+}
