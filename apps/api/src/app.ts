@@ -26,6 +26,7 @@ import { errorsPlugin, sendProblem } from "./plugins/errors";
 import { idempotencyPlugin } from "./plugins/idempotency";
 import { openapiPlugin } from "./plugins/openapi";
 import { textGuardPlugin } from "./plugins/text-guard";
+import { ssePlugin } from "./plugins/sse";
 
 export type AppDeps = {
   config: Config;
@@ -51,6 +52,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === "string" && /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: config.bodyLimitBytes,
+    // Live-update streams never go idle; closing must not wait for browsers to hang up.
+    forceCloseConnections: true,
     trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
   });
@@ -116,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
 
+  await app.register(ssePlugin, { redis: deps.redis, prefix: config.redisPrefix });
   await registerSpa(app, config.webDistDir);
   return app;
 }

@@ -5,7 +5,7 @@ import type { SlaPolicyInput } from "@atende/domain";
 export async function givenPolicy(
   db: Db,
   tenantId: string,
-  policy: Omit<SlaPolicyInput, "calendarId"> & { code: string; calendar: unknown },
+  policy: Omit<SlaPolicyInput, "calendarId" | "id"> & { code: string; calendar: unknown },
 ): Promise<{ policyId: string; calendarId: string }> {
   return withTenant(db, tenantId, async (tx) => {
     const calendar = await tx.businessCalendar.create({
