@@ -1,10 +1,11 @@
 import type { Db } from "@atende/db";
+import { liveChannel, type LivePublisher } from "@atende/desk";
 import { MAINTENANCE_JOBS, type SweepTimersOptions, type TimerHandlers } from "@atende/jobs";
 import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { emailChannel, createLogMailer, type Mailer } from "./channels/email.channel";
-import { timerHandlers } from "./jobs";
+import { createTimerHandlers } from "./jobs";
 import { DEFAULT_OUTBOX_RETRY, type OutboxRetry } from "./jobs/outbox-dispatch.job";
 import { createMaintenanceWorker } from "./maintenance.worker";
 import { createOutboxWorker } from "./outbox.worker";
@@ -24,7 +25,10 @@ export type WorkerDeps = {
   outboxSweepEveryMs?: number;
   sweep?: SweepTimersOptions;
   outboxRetry?: Partial<OutboxRetry>;
+  /** Replaces every timer handler (tests); by default they are built from the deps with createTimerHandlers. */
   handlers?: TimerHandlers;
+  /** Defaults to Redis pub/sub on the channel the API streams to browsers. */
+  publish?: LivePublisher;
 };
 
 export type RunningWorker = { queues: Queues; stop: () => Promise<void> };
@@ -35,9 +39,10 @@ export type RunningWorker = { queues: Queues; stop: () => Promise<void> };
  */
 export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const now = deps.now ?? (() => new Date());
-  const handlers = deps.handlers ?? timerHandlers;
   const { db, redis, prefix, logger } = deps;
   const queues = createQueues(redis, prefix);
+  const publish = deps.publish ?? redisPublisher(redis, prefix);
+  const handlers = deps.handlers ?? createTimerHandlers({ db, timersQueue: queues.timers, publish, log: logger });
   const mailer = deps.mailer ?? createLogMailer(logger);
   const workers: Worker[] = [
     createTimersWorker({ db, redis, prefix, logger, now, handlers }),
@@ -60,6 +65,12 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   }
   logger.info({ prefix, mailer: mailer.kind }, "worker started");
   return { queues, stop: () => closeAll(workers, queues) };
+}
+
+function redisPublisher(redis: Redis, prefix: string): LivePublisher {
+  return async (tenantId, event) => {
+    await redis.publish(liveChannel(prefix, tenantId), JSON.stringify(event));
+  };
 }
 
 /** Upserting by a fixed id keeps one schedule per queue however many worker replicas start. */

@@ -7,6 +7,7 @@ import {
   ZPriorityLevels,
   ZSlaPolicyInput,
   zCountry,
+  type SlaDuration,
 } from "@atende/domain";
 import { ZCode, ZIsoDateTime, ZName, ZVersion } from "./common";
 import { sortParam, ZPageQuery } from "./pagination";
@@ -15,6 +16,61 @@ const ZSearch = z.string().trim().max(100).optional();
 const ZListSort = sortParam(["code", "name", "createdAt"], "code");
 const ZOptionalBuId = z.uuid().nullable().optional();
 const policyShape = ZSlaPolicyInput.shape;
+
+/**
+ * Issues of the domain's schema about fields the request's own schema has not already reported (at that place or
+ * inside it): the domain stays the authority on policies without each problem being listed twice.
+ */
+function forwardDomainIssues(issues: readonly z.core.$ZodIssue[], ctx: z.RefinementCtx) {
+  const reported = ctx.issues.map((i) => (i.path ?? []).join("."));
+  for (const issue of issues) {
+    const at = issue.path.join(".");
+    const covered = reported.some((r) => at === "" || r === at || r.startsWith(`${at}.`));
+    if (!covered) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+  }
+}
+
+const ZDurationFields = z
+  .strictObject({
+    minutes: z.number().int().min(1).max(525_600).optional(),
+    businessDays: z.number().int().min(1).max(365).optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.minutes === undefined && d.businessDays === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: "a target takes minutes (1-525600) or businessDays (1-365)",
+        path: ["minutes"],
+      });
+    }
+    if (d.minutes !== undefined && d.businessDays !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: "a target takes minutes or businessDays, not both",
+        path: ["businessDays"],
+      });
+    }
+  });
+
+/**
+ * The domain's duration without its transform, so the OpenAPI document keeps examples and errors name the field.
+ * After the refinement exactly one key is present, which is the domain's SlaDuration.
+ */
+export const ZSlaDurationInput = ZDurationFields as unknown as z.ZodType<SlaDuration, z.input<typeof ZDurationFields>>;
+
+const ZTargetsInput = z
+  .strictObject({
+    firstResponse: ZSlaDurationInput.optional(),
+    resolution: ZSlaDurationInput.optional(),
+    periodicUpdate: ZSlaDurationInput.optional(),
+    followUp: ZSlaDurationInput.optional(),
+  })
+  .superRefine((targets, ctx) => {
+    const parsed = policyShape.targets.safeParse(targets);
+    if (!parsed.success) forwardDomainIssues(parsed.error.issues, ctx);
+  })
+  // Examples document the shape and give generated clients a body that passes the "at least one target" rule.
+  .meta({ examples: [{ firstResponse: { minutes: 120 } }] });
 
 /** Template codes may use dots to namespace them (sla.channel.whatsapp_tiers_1_2_only). */
 export const ZTemplateCode = z
@@ -106,8 +162,14 @@ export const ZCalendarListQuery = ZPageQuery.extend({
   sort: ZListSort,
 }).strict();
 export const ZHolidaysQuery = z.strictObject({
-  country: zCountry,
-  year: z.coerce.number().int().min(1970).max(2100),
+  /** Without a country the list is empty: there is nothing to prefill from. */
+  country: zCountry.optional(),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1970)
+    .max(2100)
+    .default(() => new Date().getUTCFullYear()),
   /** Language of the holiday names; the country's own language when omitted. */
   lang: z.enum(LOCALES).optional(),
 });
@@ -120,7 +182,7 @@ const slaPolicyFields = {
   rank: policyShape.rank,
   conditions: policyShape.conditions,
   calendarId: z.uuid(),
-  targets: policyShape.targets,
+  targets: ZTargetsInput,
   warningPercent: policyShape.warningPercent,
   channelRules: policyShape.channelRules,
   escalation: policyShape.escalation,
@@ -129,10 +191,7 @@ const slaPolicyFields = {
 /** The domain's cross-field rules (channel rules vs priorities) apply to requests as they do to stored policies. */
 function domainPolicyRules(value: Record<string, unknown>, ctx: z.RefinementCtx) {
   const parsed = ZSlaPolicyInput.safeParse({ ...value, id: "request" });
-  if (parsed.success) return;
-  for (const issue of parsed.error.issues) {
-    ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
-  }
+  if (!parsed.success) forwardDomainIssues(parsed.error.issues, ctx);
 }
 
 export const ZServiceSlaPolicy = z.object({
@@ -166,7 +225,7 @@ export const ZUpdateSlaPolicyRequest = z.strictObject({
   rank: policyShape.rank.unwrap().optional(),
   conditions: policyShape.conditions.unwrap().optional(),
   calendarId: z.uuid().optional(),
-  targets: policyShape.targets.optional(),
+  targets: ZTargetsInput.optional(),
   warningPercent: policyShape.warningPercent.unwrap().optional(),
   channelRules: policyShape.channelRules,
   escalation: policyShape.escalation,
@@ -203,7 +262,7 @@ export const ZSlaMatrixCellInput = z.strictObject({
   type: z.enum(TICKET_TYPES),
   priority: z.string().trim().min(1).max(40),
   calendarId: z.uuid(),
-  targets: policyShape.targets,
+  targets: ZTargetsInput,
   warningPercent: policyShape.warningPercent,
 });
 export const ZPutSlaMatrixRequest = z.strictObject({
@@ -226,12 +285,12 @@ export const ZPutSlaMatrixRequest = z.strictObject({
 export type TPutSlaMatrixRequest = z.output<typeof ZPutSlaMatrixRequest>;
 
 // ---- Catalogue items (back-office requests with their own targets)
-const durationInput = policyShape.targets.shape.resolution;
 export const ZCatalogueTargets = z
-  .strictObject({ firstResponse: durationInput, resolution: durationInput })
+  .strictObject({ firstResponse: ZSlaDurationInput.optional(), resolution: ZSlaDurationInput.optional() })
   .refine((t) => t.firstResponse !== undefined || t.resolution !== undefined, {
     error: "a catalogue item needs a first response or a resolution target",
-  });
+  })
+  .meta({ examples: [{ resolution: { minutes: 240 } }] });
 export const ZCatalogueItem = z.object({
   id: z.uuid(),
   buId: z.uuid().nullable(),
@@ -366,8 +425,9 @@ export const ZCreateMaintenanceWindowRequest = z
     title: ZName,
     product: z.string().trim().min(1).max(200).optional(),
     buId: ZOptionalBuId,
-    startsAt: ZIsoDateTime,
-    endsAt: ZIsoDateTime,
+    // Seed 004's window: 22:00-06:00 at GMT-5.
+    startsAt: ZIsoDateTime.meta({ examples: ["2099-01-06T03:00:00Z"] }),
+    endsAt: ZIsoDateTime.meta({ examples: ["2099-01-06T11:00:00Z"] }),
     reason: z.string().trim().min(10).max(500).optional(),
   })
   .superRefine((body, ctx) => {
@@ -375,7 +435,11 @@ export const ZCreateMaintenanceWindowRequest = z
       ctx.addIssue({ code: "custom", message: "endsAt must be after startsAt", path: ["endsAt"] });
     }
     if (body.kind === "emergency" && body.reason === undefined) {
-      ctx.addIssue({ code: "custom", message: "an emergency window needs a reason (10-500 characters)", path: ["reason"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "an emergency window needs a reason (10-500 characters)",
+        path: ["reason"],
+      });
     }
   });
 export type TCreateMaintenanceWindowRequest = z.output<typeof ZCreateMaintenanceWindowRequest>;

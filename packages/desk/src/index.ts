@@ -6,3 +6,7 @@ export * from "./sla-planner";
 export * from "./events";
 export * from "./notify";
 export * from "./live";
+export * from "./recipients";
+export * from "./ticket-lock";
+export * from "./follow-ups";
+export * from "./ticket-vars";

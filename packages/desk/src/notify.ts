@@ -62,3 +62,9 @@ export async function queueEmail(
   await tx.outbox.create({ data: { tenantId: input.tenantId, kind: "email", payload: payload as PrismaNamespace.InputJsonValue } });
   return true;
 }
+
+/** Customers are written to in their business unit's language (English when the ticket has none). */
+export async function notificationLocale(tx: Tx, tenantId: string, buId: string | null): Promise<string> {
+  const bu = buId ? await tx.businessUnit.findFirst({ where: { tenantId, id: buId }, select: { locale: true } }) : null;
+  return bu?.locale ?? "en";
+}

@@ -3,7 +3,7 @@ import type { ClockKind, TicketChannel, TicketStatus, TicketType } from "@atende
 
 export type TicketRow = {
   id: string;
-  number: number;
+  number: number | null;
   subject: string;
   description: string;
   channel: string;
@@ -44,7 +44,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function toTicket(r: TicketRow): TTicket {
   return {
     id: r.id,
-    number: r.number,
+    number: r.number ?? 0,
     subject: r.subject,
     description: r.description,
     channel: r.channel as TicketChannel,

@@ -1,13 +1,17 @@
 import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { isApiError } from "./api-client";
-import { errorAt, issuesToFieldErrors, problemToFieldErrors, type FieldErrors } from "./field-errors";
+import { errorAt, problemToFieldErrors, type FieldErrors } from "./field-errors";
+import { currentLanguage } from "./i18n";
+import { formCustomMessages, issuesToMessages, type Issue } from "./issue-message";
 
 type SafeParser<Out> = {
-  safeParse: (value: unknown) => { success: true; data: Out } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  safeParse: (value: unknown) => { success: true; data: Out } | { success: false; error: { issues: Issue[] } };
 };
 
 /** Controlled form values with field errors from client-side zod validation and from the server's problem. */
 export function useFormState<T extends Record<string, unknown>>(initial: T | (() => T)) {
+  const { t } = useTranslation();
   const [values, setValues] = useState<T>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -32,9 +36,9 @@ export function useFormState<T extends Record<string, unknown>>(initial: T | (()
       setErrors({});
       return parsed.data;
     }
-    setErrors(issuesToFieldErrors(parsed.error.issues));
+    setErrors(issuesToMessages(parsed.error.issues, t, currentLanguage(), formCustomMessages));
     return null;
-  }, []);
+  }, [t]);
 
   /** Maps the server's `errors[].path` ("body.name") onto the form's fields. */
   const showServerErrors = useCallback((error: unknown, base = "body") => {

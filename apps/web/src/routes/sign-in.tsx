@@ -7,8 +7,9 @@ import { useSignIn } from "../features/auth/api/mutations";
 import { useMe } from "../features/auth/api/queries";
 import { signInErrorMessage } from "../features/auth/components/sign-in-error";
 import { isApiError } from "../lib/api-client";
-import { errorAt, issuesToFieldErrors, type FieldErrors } from "../lib/field-errors";
+import { errorAt, type FieldErrors } from "../lib/field-errors";
 import { currentLanguage } from "../lib/i18n";
+import { formCustomMessages, issuesToMessages } from "../lib/issue-message";
 import { LanguageSwitcher } from "../ui/language-switcher";
 import { LoadingState } from "../ui/loading-state";
 import { PasswordField } from "../ui/password-field";
@@ -36,7 +37,7 @@ export function SignInRoute() {
     event.preventDefault();
     const parsed = ZLoginRequest.safeParse({ email: email.trim(), password });
     if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues));
+      setErrors(issuesToMessages(parsed.error.issues, t, currentLanguage(), formCustomMessages));
       return;
     }
     setErrors({});

@@ -1,7 +1,38 @@
-import type { TimerHandlers } from "@atende/jobs";
+import type { Db } from "@atende/db";
+import type { LivePublisher, TicketJobDeps } from "@atende/desk";
+import { dispatchTimers, silentLog, type JobsLog, type TimerHandlers } from "@atende/jobs";
+import type { Queue } from "bullmq";
 import { sessionExpiry } from "./session-expiry.job";
+import { slaBreach } from "./sla-breach.job";
+import { slaEscalation } from "./sla-escalation.job";
+import { slaWarning } from "./sla-warning.job";
+import { ticketAutoClose } from "./ticket-auto-close.job";
+
+export type TimerHandlerDeps = { db: Db; timersQueue: Queue; publish: LivePublisher; log?: JobsLog };
 
 /** Every timer kind's handler; typed as a full record so adding a kind to the catalogue without a handler fails to compile. */
-export const timerHandlers: TimerHandlers = {
-  "session-expiry": sessionExpiry,
-};
+export function createTimerHandlers(deps: TimerHandlerDeps): TimerHandlers {
+  const log = deps.log ?? silentLog;
+  const ticketDeps: TicketJobDeps = {
+    log,
+    publish: deps.publish,
+    // Runs after the handler's transaction commits; on failure the sweep enqueues the timers within one interval.
+    dispatchTimers: (refs) =>
+      dispatchTimers(deps.db, deps.timersQueue, refs).catch((error: unknown) => {
+        log.warn({ err: error, timers: refs.length }, "follow-up timers not enqueued; the sweep will");
+      }),
+  };
+  return {
+    "session-expiry": sessionExpiry,
+    "sla-warning": slaWarning(ticketDeps),
+    "sla-breach": slaBreach(ticketDeps),
+    "sla-escalation": slaEscalation(ticketDeps),
+    "ticket-auto-close": ticketAutoClose(ticketDeps),
+  };
+}
+
+/**
+ * The handlers that need no dependencies, for tests that wrap a real handler in their own map; the worker always
+ * builds the complete map with createTimerHandlers.
+ */
+export const timerHandlers = { "session-expiry": sessionExpiry } satisfies Partial<TimerHandlers>;

@@ -3,9 +3,16 @@ import type { Db } from "@atende/db";
 import { registerApiTokenRoutes } from "../api-tokens/api-tokens.routes";
 import { registerAuditRoutes } from "../audit/audit.routes";
 import { registerBusinessUnitRoutes } from "../business-units/business-units.routes";
+import { registerCalendarRoutes } from "../calendars/calendars.routes";
+import { registerCatalogueRoutes } from "../catalogue/catalogue.routes";
 import { registerGroupRoutes } from "../groups/groups.routes";
+import { registerMaintenanceRoutes } from "../maintenance/maintenance.routes";
 import { registerParameterRoutes } from "../parameters/parameters.routes";
+import { registerPlaybookRoutes } from "../playbooks/playbooks.routes";
+import { registerPriorityRoutes } from "../priorities/priorities.routes";
+import { registerSlaPolicyRoutes } from "../sla-policies/sla-policies.routes";
 import { registerStoreRoutes } from "../stores/stores.routes";
+import { registerTemplateRoutes } from "../templates/templates.routes";
 import { registerUserRoutes } from "../users/users.routes";
 
 export type AdminDeps = { db: Db; now: () => Date; sessionSecret: string };
@@ -18,4 +25,11 @@ export function registerAdminModules(app: FastifyInstance, deps: AdminDeps) {
   registerUserRoutes(app, { now: deps.now });
   registerGroupRoutes(app);
   registerApiTokenRoutes(app, { now: deps.now, sessionSecret: deps.sessionSecret });
+  registerPriorityRoutes(app);
+  registerCalendarRoutes(app);
+  registerSlaPolicyRoutes(app);
+  registerCatalogueRoutes(app);
+  registerTemplateRoutes(app);
+  registerMaintenanceRoutes(app, { now: deps.now });
+  registerPlaybookRoutes(app);
 }

@@ -48,6 +48,8 @@ export function updateCalendar(ctx: RequestContext, id: string, input: TUpdateCa
     if (!before || !canRead(ctx, before.buId)) throw notFound("calendar");
     await requireEditable(tx, ctx, before.buId);
     const { version, ...changes } = input;
+    // A stale edit is refused before any other check: the client must reload whatever else is wrong.
+    if (before.version !== version) throw staleVersion("calendar");
     if (changes.code && (await repo.calendarCodeTaken(tx, ctx.tenantId, changes.code, id))) {
       throw codeTaken("calendar");
     }
@@ -65,7 +67,8 @@ export function updateCalendar(ctx: RequestContext, id: string, input: TUpdateCa
   });
 }
 
-export function listPublicHolidays(q: { country: string; year: number; lang?: string | undefined }) {
+export function listPublicHolidays(q: { country?: string | undefined; year: number; lang?: string | undefined }) {
+  if (!q.country) return [];
   const holidays = publicHolidays(q.country, q.year, q.lang);
   if (!holidays) throw invalidField("querystring.country", `no holiday data for the country ${q.country}`);
   return holidays;

@@ -8,7 +8,10 @@ import { requireEditable, SERVICE_DESK_MODULE } from "../calendars/service-desk-
 import * as repo from "./priorities.repo";
 
 /** The tenant's levels; the domain defaults until the tenant saves its own. */
-export async function tenantPriorities(tx: Tx, tenantId: string): Promise<{ items: PriorityLevel[]; isDefault: boolean }> {
+export async function tenantPriorities(
+  tx: Tx,
+  tenantId: string,
+): Promise<{ items: PriorityLevel[]; isDefault: boolean }> {
   const stored = await repo.listPriorities(tx, tenantId);
   return stored.length > 0 ? { items: stored, isDefault: false } : { items: [...DEFAULT_PRIORITIES], isDefault: true };
 }

@@ -83,7 +83,12 @@ async function assertValidCells(tx: Tx, tenantId: string, cells: Cell[]) {
 async function upsertCell(tx: Tx, ctx: RequestContext, buId: string | null, cell: Cell) {
   const code = matrixPolicyCode(buId, cell.type, cell.priority);
   const conditions = { types: [cell.type], priorities: [cell.priority], ...(buId ? { buIds: [buId] } : {}) };
-  const fields = { conditions, calendarId: cell.calendarId, targets: cell.targets, warningPercent: cell.warningPercent };
+  const fields = {
+    conditions,
+    calendarId: cell.calendarId,
+    targets: cell.targets,
+    warningPercent: cell.warningPercent,
+  };
   const before = await repo.findPolicyByCode(tx, ctx.tenantId, code);
   const after = before
     ? await repo.updatePolicy(tx, ctx.tenantId, before.id, null, { ...fields, active: true })

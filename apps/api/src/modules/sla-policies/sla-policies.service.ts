@@ -15,6 +15,9 @@ import {
 import { checkPolicyReferences, fieldErrors } from "./policy-references";
 import * as repo from "./sla-policies.repo";
 
+// The matrix and the catalogue own the policies under these prefixes and overwrite them on every save.
+const RESERVED_CODE = /^(matrix|catalogue)-/i;
+
 /** A BU's policy serves that BU's tickets only: its conditions carry the BU, so matching needs no other column. */
 export function scopedConditions(conditions: SlaConditions, buId: string | null, path = "body.conditions.buIds") {
   if (buId === null) return conditions;
@@ -57,6 +60,12 @@ export function createPolicy(ctx: RequestContext, input: TCreateSlaPolicyRequest
       channelRules: input.channelRules ?? [],
       escalation: input.escalation ?? [],
     };
+    if (RESERVED_CODE.test(input.code)) {
+      throw invalidField(
+        "body.code",
+        "codes starting with matrix- or catalogue- are kept for the matrix and the catalogue",
+      );
+    }
     await checkPolicyReferences(tx, ctx.tenantId, data);
     if (await repo.findPolicyByCode(tx, ctx.tenantId, input.code)) throw codeTaken("SLA policy");
     const policy = await repo.createPolicy(tx, ctx.tenantId, data);
@@ -77,7 +86,11 @@ export function updatePolicy(ctx: RequestContext, id: string, input: TUpdateSlaP
     if (!before || !canRead(ctx, before.buId)) throw notFound("SLA policy");
     await requireEditable(tx, ctx, before.buId);
     const { version, active, ...fields } = input;
-    const changes = fields.conditions ? { ...fields, conditions: scopedConditions(fields.conditions, before.buId) } : fields;
+    // A stale edit is refused before any other check: the client must reload whatever else is wrong.
+    if (before.version !== version) throw staleVersion("SLA policy");
+    const changes = fields.conditions
+      ? { ...fields, conditions: scopedConditions(fields.conditions, before.buId) }
+      : fields;
     const merged = { ...editable(before), ...changes };
     assertValidPolicy(merged);
     await checkPolicyReferences(tx, ctx.tenantId, merged);

@@ -6,7 +6,7 @@ import {
   type TicketStatus,
 } from "@atende/domain";
 import type { TAssignTicketRequest, TClassifyTicketRequest, TTicketActionRequest, TTicketDetail } from "@atende/contracts";
-import { AUTO_CLOSE_DAYS, queueEmail, recordTicketEvent, REOPEN_WINDOW_DAYS, replanSla } from "@atende/desk";
+import { AUTO_CLOSE_DAYS, notificationLocale, queueEmail, recordTicketEvent, REOPEN_WINDOW_DAYS, replanSla } from "@atende/desk";
 import type { Tx } from "@atende/db";
 import { cancelTimer, scheduleTimer, type TimerRef } from "@atende/jobs";
 import type { RequestContext } from "../../context";
@@ -66,11 +66,11 @@ async function applyEffects(tx: Tx, ctx: RequestContext, row: Row, effects: read
         break;
       case "send-survey":
         await tx.survey.upsert({ where: { tenantId_ticketId: { tenantId: ctx.tenantId, ticketId: row.id } }, create: { tenantId: ctx.tenantId, ticketId: row.id, sentAt: now }, update: { sentAt: now, score: null, comment: null, answeredAt: null } });
-        if (row.requesterEmail) await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.survey", locale: "es", to: row.requesterEmail, vars: { ticketNumber: row.number, portalUrl: "/portal/tickets" } });
+        if (row.requesterEmail) await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.survey", locale: await notificationLocale(tx, ctx.tenantId, row.buId), to: row.requesterEmail, vars: { ticketNumber: row.number, portalUrl: "/portal/tickets" } });
         break;
       case "notify":
         if (row.requesterEmail && effect.event === "ticket.resolved") {
-          await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.resolved", locale: "es", to: row.requesterEmail, vars: { ticketNumber: row.number, resolutionKind: input.resolution?.kind, resolutionNote: input.resolution?.note } });
+          await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.resolved", locale: await notificationLocale(tx, ctx.tenantId, row.buId), to: row.requesterEmail, vars: { ticketNumber: row.number, resolutionKind: input.resolution?.kind, resolutionNote: input.resolution?.note } });
         }
         break;
       case "start-clock":

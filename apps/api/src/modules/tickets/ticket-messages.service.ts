@@ -1,6 +1,6 @@
 import { decideTicket, type TicketStatus } from "@atende/domain";
 import type { TCreateTicketMessageRequest, TTicketEvent, TTicketMessage } from "@atende/contracts";
-import { AUTO_CLOSE_DAYS, queueEmail, recordTicketEvent, REOPEN_WINDOW_DAYS, replanSla } from "@atende/desk";
+import { AUTO_CLOSE_DAYS, notificationLocale, queueEmail, recordTicketEvent, REOPEN_WINDOW_DAYS, replanSla } from "@atende/desk";
 import type { RequestContext } from "../../context";
 import { AppError } from "../../errors";
 import { actorOf, assertVisible, ticketScope } from "./ticket-access";
@@ -45,7 +45,7 @@ export async function addTicketMessage(deps: TicketDeps, ctx: RequestContext, id
     if (actor === "staff") {
       await tx.ticket.update({ where: { id }, data: { lastPublicUpdateAt: now, ...(row.firstResponseAt ? {} : { firstResponseAt: now }) } });
       if (row.requesterEmail) {
-        await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.updated", locale: "es", to: row.requesterEmail, vars: { ticketNumber: row.number, message: input.body } });
+        await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.updated", locale: await notificationLocale(tx, ctx.tenantId, row.buId), to: row.requesterEmail, vars: { ticketNumber: row.number, message: input.body } });
       }
     } else {
       const decision = decideTicket(

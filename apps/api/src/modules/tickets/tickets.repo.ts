@@ -5,13 +5,18 @@ import { DUE_SOON_MINUTES, toClock, toTicket } from "@atende/desk";
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 
-/** Case numbers are consecutive per tenant: the counter row is locked by the increment until the ticket commits. */
-export async function nextTicketNumber(tx: Tx, tenantId: string): Promise<number> {
+/**
+ * Case numbers are consecutive per tenant, so the increment locks the tenant's counter row until commit. Callers take
+ * the number as late as possible in the creating transaction: creations then overlap for all their other work.
+ */
+export async function assignTicketNumber(tx: Tx, tenantId: string, ticketId: string): Promise<number> {
   const rows = await tx.$queryRaw<Array<{ last_number: number }>>`
     INSERT INTO ticket_counters (tenant_id, last_number) VALUES (${tenantId}::uuid, 1)
     ON CONFLICT (tenant_id) DO UPDATE SET last_number = ticket_counters.last_number + 1
     RETURNING last_number`;
-  return rows[0]!.last_number;
+  const number = rows[0]!.last_number;
+  await tx.ticket.update({ where: { id: ticketId }, data: { number } });
+  return number;
 }
 
 export async function insertTicket(tx: Tx, data: PrismaNamespace.TicketUncheckedCreateInput) {
@@ -57,7 +62,7 @@ function scopeWhere(scope: TicketScope): PrismaNamespace.TicketWhereInput {
 }
 
 function viewWhere(q: TTicketListQuery, scope: TicketScope, now: Date): PrismaNamespace.TicketWhereInput {
-  const open = { status: { notIn: ["resolved", "closed"] } };
+  const open = { isOpen: true };
   switch (q.view) {
     case "all":
       return {};
@@ -112,7 +117,7 @@ function order(sort: TTicketListQuery["sort"]): PrismaNamespace.TicketOrderByWit
   return [{ nextDueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }];
 }
 
-function cursorValue(sort: TTicketListQuery["sort"], row: { nextDueAt: Date | null; createdAt: Date; number: number }): string | null {
+function cursorValue(sort: TTicketListQuery["sort"], row: { nextDueAt: Date | null; createdAt: Date; number: number | null }): string | null {
   if (sort === "-createdAt") return row.createdAt.toISOString();
   if (sort === "-number") return String(row.number);
   return row.nextDueAt ? row.nextDueAt.toISOString() : null;

@@ -1,6 +1,6 @@
 import { checkChannel, DEFAULT_PRIORITIES, matchPolicy } from "@atende/domain";
 import type { TCreateTicketRequest, TTicketDetail, TTicketListQuery } from "@atende/contracts";
-import { loadPolicies, queueEmail, recordTicketEvent, replanSla, renderText, toTicket } from "@atende/desk";
+import { loadPolicies, notificationLocale, queueEmail, recordTicketEvent, replanSla, renderText, toTicket } from "@atende/desk";
 import type { Tx } from "@atende/db";
 import type { RequestContext } from "../../context";
 import { AppError } from "../../errors";
@@ -45,7 +45,6 @@ export async function createTicket(deps: TicketDeps, ctx: RequestContext, input:
   const { id, refs } = await ctx.run(async (tx) => {
     await checkReferences(tx, ctx.tenantId, input);
     const requester = await requesterOf(tx, ctx, input, asCustomer);
-    const number = await repo.nextTicketNumber(tx, ctx.tenantId);
     const policy = matchPolicy(await loadPolicies(tx, ctx.tenantId), {
       buId: input.buId ?? null,
       type: input.type,
@@ -57,7 +56,6 @@ export async function createTicket(deps: TicketDeps, ctx: RequestContext, input:
     const channel = checkChannel(policy, input.priority, input.channel);
     const ticket = await repo.insertTicket(tx, {
       tenantId: ctx.tenantId,
-      number,
       subject: input.subject,
       description: input.description,
       channel: input.channel,
@@ -76,11 +74,14 @@ export async function createTicket(deps: TicketDeps, ctx: RequestContext, input:
       channelFlag: channel.allowed ? null : "channel_not_allowed",
       createdAt: now,
     });
+    const refs = await replanSla(tx, ctx.tenantId, ticket.id, now);
+    const number = await repo.assignTicketNumber(tx, ctx.tenantId, ticket.id);
     await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: ticket.id, actor: ctx.actor, type: "ticket.created", data: { number, channel: input.channel }, at: now });
     const vars = { ticketNumber: number, subject: input.subject, customerName: requester.name };
-    if (requester.email) await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.created", locale: "es", to: requester.email, vars });
-    if (!channel.allowed) await autoReply(tx, ctx.tenantId, ticket.id, channel, vars, requester.email, now);
-    return { id: ticket.id, refs: await replanSla(tx, ctx.tenantId, ticket.id, now) };
+    const locale = await notificationLocale(tx, ctx.tenantId, input.buId ?? null);
+    if (requester.email) await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.created", locale, to: requester.email, vars });
+    if (!channel.allowed) await autoReply(tx, ctx.tenantId, ticket.id, channel, { ...vars, locale }, requester.email, now);
+    return { id: ticket.id, refs };
   });
   await afterCommit(deps, ctx.tenantId, id, refs, true);
   return getTicket(deps, ctx, id);
@@ -96,7 +97,9 @@ async function autoReply(
   email: string | null,
   now: Date,
 ) {
-  const template = await tx.replyTemplate.findFirst({ where: { tenantId, code: channel.autoReplyTemplate }, orderBy: { locale: "desc" } });
+  const template =
+    (await tx.replyTemplate.findFirst({ where: { tenantId, code: channel.autoReplyTemplate, locale: String(vars.locale) } })) ??
+    (await tx.replyTemplate.findFirst({ where: { tenantId, code: channel.autoReplyTemplate } }));
   const body = renderText(template?.body ?? "This channel does not serve this priority; please use: {{allowedChannels}}.", {
     ...vars,
     allowedChannels: channel.allowedChannels.join(", "),
@@ -104,7 +107,7 @@ async function autoReply(
   });
   await repo.insertMessage(tx, { tenantId, ticketId, authorUserId: null, authorLabel: "system", authorKind: "system", visibility: "public", body, createdAt: now });
   await recordTicketEvent(tx, { tenantId, ticketId, actor: { userId: null, label: "system" }, type: "ticket.channel_not_allowed", data: { allowedChannels: channel.allowedChannels } });
-  if (email) await queueEmail(tx, { tenantId, event: "ticket.updated", locale: "es", to: email, vars: { ...vars, message: body } });
+  if (email) await queueEmail(tx, { tenantId, event: "ticket.updated", locale: String(vars.locale), to: email, vars: { ...vars, message: body } });
 }
 
 export async function getTicket(deps: TicketDeps, ctx: RequestContext, id: string): Promise<TTicketDetail> {

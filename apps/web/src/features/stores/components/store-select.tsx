@@ -9,10 +9,11 @@ type Props = {
   onChange: (value: string | null) => void;
   error?: string;
   placeholder?: string;
+  w?: number | string;
 };
 
 /** Stores of the chosen BU; disabled until a BU is chosen, since a store scope needs its BU. */
-export function StoreSelect({ label, buId, value, onChange, error, placeholder }: Props) {
+export function StoreSelect({ label, buId, value, onChange, error, placeholder, w }: Props) {
   const { t } = useTranslation();
   const options = useStoreOptions(buId, buId !== null);
   const data = (options.data ?? []).map((store) => ({ value: store.id, label: `${store.code} · ${store.name}` }));
@@ -28,6 +29,7 @@ export function StoreSelect({ label, buId, value, onChange, error, placeholder }
       placeholder={buId !== null && options.isPending ? t("common.loading") : placeholder}
       error={error ?? (options.error ? t("stores.loadFailed") : undefined)}
       nothingFoundMessage={t("common.nothingFound")}
+      w={w}
     />
   );
 }

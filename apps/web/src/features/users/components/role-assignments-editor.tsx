@@ -33,7 +33,7 @@ export function RoleAssignmentsEditor({ value, onChange, errors }: Props) {
               value={row.role}
               onChange={(role) => replace(index, { ...row, role: (role as Role | null) ?? null })}
               error={errorAt(errors, `roles.${index}.role`)}
-              w={200}
+              w={180}
             />
             <BusinessUnitSelect
               label={t("users.fields.scopeBusinessUnit")}
@@ -42,7 +42,7 @@ export function RoleAssignmentsEditor({ value, onChange, errors }: Props) {
               onChange={(buId) => replace(index, { ...row, buId, storeId: null })}
               error={errorAt(errors, `roles.${index}.buId`)}
               clearable
-              w={220}
+              w={200}
             />
             <StoreSelect
               label={t("users.fields.scopeStore")}
@@ -51,6 +51,7 @@ export function RoleAssignmentsEditor({ value, onChange, errors }: Props) {
               value={row.storeId}
               onChange={(storeId) => replace(index, { ...row, storeId })}
               error={errorAt(errors, `roles.${index}.storeId`)}
+              w={200}
             />
             <ActionIcon
               variant="subtle"

@@ -5,9 +5,10 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ZPassword, ZUpdateUserRequest, type TUser } from "@atende/contracts";
 import { LOCALES } from "@atende/domain";
-import { issuesToFieldErrors, unplacedErrors } from "../../../lib/field-errors";
+import { unplacedErrors } from "../../../lib/field-errors";
 import { formatDateTime, isInFuture } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
+import { formCustomMessages, issuesToMessages } from "../../../lib/issue-message";
 import { localeKey } from "../../../lib/i18n-keys";
 import { changedFields } from "../../../lib/patch";
 import { useFormState } from "../../../lib/use-form-state";
@@ -136,7 +137,7 @@ function PasswordSection({ user, onSaved }: { user: TUser; onSaved: (user: TUser
     event.preventDefault();
     const parsed = ZPassword.safeParse(password);
     if (!parsed.success) {
-      setError(Object.values(issuesToFieldErrors(parsed.error.issues))[0]);
+      setError(Object.values(issuesToMessages(parsed.error.issues, t, currentLanguage(), formCustomMessages))[0]);
       return;
     }
     setError(undefined);

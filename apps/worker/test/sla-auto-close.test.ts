@@ -1,0 +1,120 @@
+import { withTenant } from "@atende/db";
+import { AUTO_CLOSE_DAYS } from "@atende/desk";
+import { cancelTimer, dispatchTimers, scheduleTimer, timerJobId, type TimerRef } from "@atende/jobs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeQueues, createQueues, type Queues } from "../src/queues";
+import { startWorker, type RunningWorker } from "../src/worker";
+import { eventsOf, openTicket, recordingSlaHandlers, ticketOf } from "./sla-fixtures";
+import { createTenant, createWorld, silentLogger, waitFor, type World } from "./support";
+
+const DAY_MS = 86_400_000;
+
+describe("automatic closing of resolved tickets", () => {
+  let world: World;
+  let producer: Queues;
+  let worker: RunningWorker;
+  let tenantId: string;
+  let recorded: ReturnType<typeof recordingSlaHandlers>;
+
+  beforeAll(async () => {
+    world = await createWorld();
+    producer = createQueues(world.redis, world.prefix);
+    tenantId = await createTenant(world.tdb.ownerUrl);
+    recorded = recordingSlaHandlers(world.db, producer.timers);
+    worker = await startWorker({
+      db: world.db,
+      redis: world.redis,
+      prefix: world.prefix,
+      logger: silentLogger,
+      handlers: recorded.handlers,
+    });
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await closeQueues(producer);
+    await world?.close();
+  });
+
+  /** A ticket resolved so long ago that its auto-close timer is due in `inMs`; the timer is not enqueued yet. */
+  async function resolvedTicket(inMs: number): Promise<{ id: string; dueAt: Date; ref: TimerRef }> {
+    const resolvedAt = new Date(Date.now() - AUTO_CLOSE_DAYS * DAY_MS + inMs);
+    const dueAt = new Date(resolvedAt.getTime() + AUTO_CLOSE_DAYS * DAY_MS);
+    const { id } = await openTicket(world.db, producer.timers, tenantId, {
+      priority: "low",
+      createdAt: new Date(resolvedAt.getTime() - DAY_MS),
+    });
+    const ref = await withTenant(world.db, tenantId, async (tx) => {
+      await tx.ticket.update({
+        where: { id },
+        data: { status: "resolved", resolvedAt, resolutionKind: "definitive", resolutionNote: "Fixed" },
+      });
+      return scheduleTimer(tx, { tenantId, kind: "ticket-auto-close", subject: id, dueAt });
+    });
+    return { id, dueAt, ref };
+  }
+
+  it("closes a resolved ticket once its auto-close timer is due", async () => {
+    const { id, dueAt, ref } = await resolvedTicket(500);
+    await dispatchTimers(world.db, producer.timers, [ref]);
+
+    const closed = await waitFor(
+      async () => {
+        const row = await ticketOf(world.db, tenantId, id);
+        return row.status === "closed" ? row : undefined;
+      },
+      5_000,
+      "ticket closed",
+    );
+    expect(closed.closedAt!.getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
+    expect(closed.version).toBe(2);
+    const events = (await eventsOf(world.db, tenantId, id)).filter((e) => e.type === "ticket.auto_closed");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      actorLabel: "system",
+      actorUserId: null,
+      data: { from: "resolved", to: "closed" },
+    });
+    expect(recorded.live).toContainEqual({ type: "ticket.changed", ticketId: id });
+  });
+
+  it("leaves a reopened ticket open, whether its timer was cancelled or not", async () => {
+    const cancelled = await resolvedTicket(500);
+    const stillArmed = await resolvedTicket(500);
+    await withTenant(world.db, tenantId, async (tx) => {
+      for (const ticket of [cancelled, stillArmed]) {
+        await tx.ticket.update({
+          where: { id: ticket.id },
+          data: {
+            status: "open",
+            resolvedAt: null,
+            resolutionKind: null,
+            resolutionNote: null,
+            version: { increment: 1 },
+          },
+        });
+      }
+      // What the API's reopen does; the second ticket's timer is left armed as if that step had been lost.
+      await cancelTimer(tx, tenantId, "ticket-auto-close", cancelled.id);
+    });
+    // Enqueued only now, both jobs are as if they had been waiting in the queue all along: deterministic however slow.
+    await dispatchTimers(world.db, producer.timers, [cancelled.ref, stillArmed.ref]);
+
+    await waitFor(
+      async () => (recorded.runs.some((r) => r.subject === stillArmed.id) ? true : undefined),
+      5_000,
+      "armed timer fired",
+    );
+    await waitFor(
+      async () => ((await producer.timers.getJob(timerJobId(cancelled.ref))) ? undefined : true),
+      5_000,
+      "stale job done",
+    );
+    expect(recorded.runs.filter((r) => r.subject === cancelled.id)).toEqual([]);
+    for (const ticket of [cancelled, stillArmed]) {
+      const row = await ticketOf(world.db, tenantId, ticket.id);
+      expect(row).toMatchObject({ status: "open", closedAt: null, version: 2 });
+      expect((await eventsOf(world.db, tenantId, ticket.id)).map((e) => e.type)).not.toContain("ticket.auto_closed");
+    }
+  });
+});

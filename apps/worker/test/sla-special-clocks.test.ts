@@ -1,0 +1,130 @@
+import { withTenant } from "@atende/db";
+import { replanSla } from "@atende/desk";
+import { dispatchTimers } from "@atende/jobs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSmtpMailer } from "../src/channels/email.channel";
+import { closeQueues, createQueues, type Queues } from "../src/queues";
+import { startWorker, type RunningWorker } from "../src/worker";
+import {
+  clockOf,
+  eventsOf,
+  givenCalendar24x7,
+  givenGroup,
+  givenPolicy,
+  openTicket,
+  subjects,
+  ticketOf,
+  timersOf,
+  type Staff,
+} from "./sla-fixtures";
+import { startSmtpSink, type SmtpSink } from "./smtp-sink";
+import { createTenant, createWorld, silentLogger, sleep, waitFor, type World } from "./support";
+
+describe("periodic update and follow-up clocks", () => {
+  let world: World;
+  let producer: Queues;
+  let sink: SmtpSink;
+  let worker: RunningWorker;
+  let tenantId: string;
+  let team: Staff;
+
+  beforeAll(async () => {
+    world = await createWorld();
+    producer = createQueues(world.redis, world.prefix);
+    sink = await startSmtpSink();
+    tenantId = await createTenant(world.tdb.ownerUrl);
+    team = await givenGroup(world.db, tenantId, "SUPPORT");
+    const calendarId = await givenCalendar24x7(world.db, tenantId);
+    await givenPolicy(world.db, tenantId, {
+      code: "updates",
+      calendarId,
+      conditions: { priorities: ["low"] },
+      targets: { periodicUpdate: { minutes: 1 } },
+    });
+    await givenPolicy(world.db, tenantId, {
+      code: "failure-report",
+      calendarId,
+      conditions: { priorities: ["medium"] },
+      targets: { followUp: { minutes: 1 } },
+    });
+    worker = await startWorker({
+      db: world.db,
+      redis: world.redis,
+      prefix: world.prefix,
+      logger: silentLogger,
+      mailer: createSmtpMailer({ url: sink.url, from: "Atende <no-reply@atende.test>" }),
+      outboxSweepEveryMs: 200,
+    });
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await closeQueues(producer);
+    await sink?.close();
+    await world?.close();
+  });
+
+  const mailsFor = (number: number) => subjects(sink.messages).filter((s) => s.startsWith(`[#${number}]`));
+
+  it("a missed periodic update sends the customer the update and starts the next cycle", async () => {
+    // Due in ~1.5 s: planned any later than the due instant, the clock would be born breached, with no timer.
+    const createdAt = new Date(Date.now() - 58_500);
+    const dueAt = new Date(createdAt.getTime() + 60_000);
+    const ticket = await openTicket(world.db, producer.timers, tenantId, {
+      priority: "low",
+      createdAt,
+      groupId: team.groupId,
+      requesterEmail: "customer@example.test",
+    });
+
+    await waitFor(async () => (mailsFor(ticket.number).length >= 2 ? true : undefined), 8_000, "two e-mails");
+    expect(mailsFor(ticket.number).sort()).toEqual([
+      `[#${ticket.number}] SLA breached: periodic_update`,
+      `[#${ticket.number}] Seguimos trabajando en ello`,
+    ]);
+    const toCustomer = sink.messages.find((m) => m.includes("Seguimos trabajando"))!;
+    expect(toCustomer).toContain("To: customer@example.test");
+    const row = await ticketOf(world.db, tenantId, ticket.id);
+    expect(row.breached).toBe(true);
+    expect(row.lastPublicUpdateAt!.getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
+    const clock = await clockOf(world.db, tenantId, ticket.id, "periodic_update");
+    expect(clock).toMatchObject({ status: "running", breachedAt: null, warnedAt: null });
+    expect(clock.startedAt).toEqual(row.lastPublicUpdateAt);
+    expect(clock.dueAt!.getTime()).toBe(row.lastPublicUpdateAt!.getTime() + 60_000);
+    const timers = await timersOf(world.db, tenantId, ticket.id);
+    const nextBreach = timers.find((t) => t.kind === "sla-breach")!;
+    expect(nextBreach).toMatchObject({ status: "scheduled", generation: 2, dueAt: clock.dueAt });
+    expect(timers.find((t) => t.kind === "sla-warning")).toMatchObject({ status: "scheduled", dueAt: clock.warnAt });
+    const types = (await eventsOf(world.db, tenantId, ticket.id)).map((e) => e.type);
+    // The overdue warning may or may not run before the breach on a loaded machine; it is not what is tested here.
+    expect(types.filter((t) => t.startsWith("sla.") && t !== "sla.warning")).toEqual([
+      "sla.breached",
+      "sla.periodic_update_sent",
+    ]);
+  });
+
+  it("a follow-up report not sent in time tells the group the failure report is due", async () => {
+    const ticket = await openTicket(world.db, producer.timers, tenantId, {
+      priority: "medium",
+      createdAt: new Date(Date.now() - 3_600_000),
+      groupId: team.groupId,
+    });
+    const resolvedAt = new Date(Date.now() - 58_500);
+    const refs = await withTenant(world.db, tenantId, async (tx) => {
+      await tx.ticket.update({
+        where: { id: ticket.id },
+        data: { status: "resolved", resolvedAt, resolutionKind: "definitive", resolutionNote: "Fixed" },
+      });
+      return replanSla(tx, tenantId, ticket.id, new Date());
+    });
+    await dispatchTimers(world.db, producer.timers, refs);
+
+    await waitFor(async () => (mailsFor(ticket.number).length >= 1 ? true : undefined), 8_000, "an e-mail");
+    const clock = await clockOf(world.db, tenantId, ticket.id, "follow_up");
+    expect(clock.status).toBe("breached");
+    await sleep(800);
+    expect(mailsFor(ticket.number)).toEqual([`[#${ticket.number}] Failure report due`]);
+    expect(sink.messages.find((m) => m.includes(`[#${ticket.number}]`))).toContain(team.email);
+    expect((await ticketOf(world.db, tenantId, ticket.id)).escalationLevel).toBe(0);
+  });
+});

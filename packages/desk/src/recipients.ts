@@ -1,0 +1,75 @@
+import type { Tx } from "@atende/db";
+import { queueEmail, type NotificationVars } from "./notify";
+
+export type Recipient = { email: string; locale: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids from JSON columns or timer subjects may be anything; a non-uuid in a uuid comparison aborts the transaction. */
+export const isUuid = (value: string | null | undefined): value is string =>
+  typeof value === "string" && UUID.test(value);
+
+/** Active users among `userIds` (unknown or malformed ids are skipped). */
+export async function usersRecipients(
+  tx: Tx,
+  tenantId: string,
+  userIds: Array<string | null | undefined>,
+): Promise<Recipient[]> {
+  const ids = [...new Set(userIds.filter(isUuid))];
+  if (ids.length === 0) return [];
+  return tx.user.findMany({
+    where: { tenantId, id: { in: ids }, status: "active" },
+    select: { email: true, locale: true },
+    orderBy: { email: "asc" },
+  });
+}
+
+/** Active members of a group; none when the group is unknown. */
+export async function groupRecipients(
+  tx: Tx,
+  tenantId: string,
+  groupId: string | null | undefined,
+): Promise<Recipient[]> {
+  if (!isUuid(groupId)) return [];
+  const members = await tx.groupMember.findMany({ where: { tenantId, groupId }, select: { userId: true } });
+  return usersRecipients(
+    tx,
+    tenantId,
+    members.map((m) => m.userId),
+  );
+}
+
+/** The people working a ticket: its assignee, or the members of its group while nobody is assigned. */
+export async function ticketStaffRecipients(
+  tx: Tx,
+  tenantId: string,
+  ticket: { assigneeId: string | null; groupId: string | null },
+): Promise<Recipient[]> {
+  const assignee = await usersRecipients(tx, tenantId, [ticket.assigneeId]);
+  return assignee.length > 0 ? assignee : groupRecipients(tx, tenantId, ticket.groupId);
+}
+
+export function uniqueRecipients(lists: Recipient[][]): Recipient[] {
+  const byEmail = new Map<string, Recipient>();
+  for (const r of lists.flat()) if (!byEmail.has(r.email.toLowerCase())) byEmail.set(r.email.toLowerCase(), r);
+  return [...byEmail.values()];
+}
+
+/** One outbox e-mail per locale, so each recipient reads the template in their own language; returns how many were addressed. */
+export async function queueStaffEmail(
+  tx: Tx,
+  input: { tenantId: string; event: string; to: Recipient[]; vars: NotificationVars },
+): Promise<number> {
+  const byLocale = new Map<string, string[]>();
+  for (const r of uniqueRecipients([input.to])) byLocale.set(r.locale, [...(byLocale.get(r.locale) ?? []), r.email]);
+  let addressed = 0;
+  for (const [locale, to] of byLocale) {
+    // The outbox payload accepts at most 50 addresses per message.
+    for (let i = 0; i < to.length; i += 50) {
+      const chunk = to.slice(i, i + 50);
+      if (await queueEmail(tx, { tenantId: input.tenantId, event: input.event, locale, to: chunk, vars: input.vars }))
+        addressed += chunk.length;
+    }
+  }
+  return addressed;
+}
