@@ -1,4 +1,4 @@
-import { createTheme, MantineProvider } from "@mantine/core";
+import { Combobox, createTheme, MantineProvider } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
@@ -11,7 +11,15 @@ import { setCsrfToken } from "./lib/api-client";
 import { createQueryClient } from "./lib/query-client";
 import { routeTable } from "./routes/route-table";
 
-const theme = createTheme({ primaryColor: "teal", defaultRadius: "md" });
+const theme = createTheme({
+  primaryColor: "teal",
+  defaultRadius: "md",
+  components: {
+    // Mantine keeps closed dropdowns in the DOM, and their listbox is labelled by the field's label: a second element
+    // named like each Select. Unmounting them keeps a label naming exactly one control (getByLabel, screen readers).
+    Combobox: Combobox.extend({ defaultProps: { keepMounted: false } }),
+  },
+});
 
 function createClient() {
   // A 401 anywhere means the session is gone: forgetting /me makes the shell send the user to /sign-in.

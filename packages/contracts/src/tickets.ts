@@ -11,7 +11,7 @@ import {
 import { ZVersion } from "./common";
 import { ZPageQuery } from "./pagination";
 
-const ZPriorityCode = z.string().trim().min(1).max(40);
+const ZPriorityCode = z.string().trim().min(1).max(40).meta({ examples: ["high"] });
 const ZTag = z
   .string()
   .trim()

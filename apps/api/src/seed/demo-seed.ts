@@ -2,6 +2,7 @@ import { withTenant, type Db, type Tx } from "@atende/db";
 import { PrismaNamespace } from "@atende/db";
 import { defaultBuParameters, type RoleAssignment } from "@atende/domain";
 import { provisionTenant, upsertUserWithRoles } from "./provision";
+import { seedServiceDesk } from "./service-desk-seed";
 
 export const DEMO_PASSWORD = "Demo-2026!";
 
@@ -100,6 +101,10 @@ export async function seedDemo(ownerDb: Db): Promise<{ tenantId: string; created
         });
       }
     }
+    const groupIds = Object.fromEntries(
+      (await tx.group.findMany({ where: { tenantId }, select: { code: true, id: true } })).map((g) => [g.code, g.id]),
+    );
+    await seedServiceDesk(tx, tenantId, { buIds, groupIds });
     if ((await tx.customer.count({ where: { tenantId } })) === 0) {
       await tx.customer.createMany({
         data: [

@@ -33,7 +33,8 @@ let countsBefore: Record<string, number>;
 beforeAll(async () => {
   const tenant = await t.tenant("corpus");
   tenantId = tenant.id;
-  await tenant.user("admin@corpus.test", [tenantWide("tenant_admin")]);
+  // Admin and agent at once, so every documented operation is reachable by the corpus.
+  await tenant.user("admin@corpus.test", [tenantWide("tenant_admin"), tenantWide("operator")]);
   session = await login(t.app, "admin@corpus.test");
   seeded = await seedOneOfEach(t.app, ops, session);
   countsBefore = await tenantRowCounts(t, tenantId);

@@ -387,7 +387,7 @@ function pathCases(t: CorpusTarget): BadCase[] {
     cases.push(
       at("invalid uuid", "not-a-uuid", uuid ? [400] : [400, 404]),
       at("uuid with a bad character", "0000000g-0000-4000-8000-000000000000", uuid ? [400] : [400, 404]),
-      at("well-formed unknown id", randomUUID(), [404]),
+      at("well-formed unknown id", randomUUID(), unwrap(param.schema).enum ? [400] : [404]),
       at("traversal", "..%2F..%2Fetc%2Fpasswd", [400, 404], true),
       at("NUL character", "a%00b", [400, 404], true),
     );

@@ -13,6 +13,7 @@ export type JsonSchema = {
   enum?: unknown[] | undefined;
   const?: unknown;
   default?: unknown;
+  examples?: unknown[] | undefined;
   format?: string | undefined;
   pattern?: string | undefined;
   minLength?: number | undefined;
@@ -40,6 +41,7 @@ export const ZJsonSchema: z.ZodType<JsonSchema> = z.lazy(() =>
     enum: z.array(z.unknown()).optional(),
     const: z.unknown().optional(),
     default: z.unknown().optional(),
+    examples: z.array(z.unknown()).optional(),
     format: z.string().optional(),
     pattern: z.string().optional(),
     minLength: z.number().optional(),

@@ -54,6 +54,12 @@ export function atVersion(body: unknown, version: number): unknown {
 export function pathValues(op: Operation, ids: IdsByCollection): Record<string, string> {
   const values: Record<string, string> = {};
   for (const p of op.pathParams) {
+    // A path parameter that names a slot from a fixed list (an event, a locale) takes the list's first value.
+    const fixed = p.schema.enum?.[0];
+    if (typeof fixed === "string") {
+      values[p.name] = fixed;
+      continue;
+    }
     const id = ids.get(collectionOf(op.path, p.name));
     if (!id) throw new MissingReference(`{${p.name}} of ${op.path}`);
     values[p.name] = id;

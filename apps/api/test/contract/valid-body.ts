@@ -97,6 +97,7 @@ export function validValue(schema: JsonSchema, name: string, ctx: BodyContext): 
   const s = unwrap(schema);
   if (s.const !== undefined) return s.const;
   if (s.default !== undefined) return s.default;
+  if (s.examples?.length) return s.examples[0];
   if (s.enum && s.enum.length > 0) return s.enum[0];
   const type = typesOf(s).find((t) => t !== "null");
   switch (type) {

@@ -66,7 +66,10 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketDeps) {
   );
   r.post(
     "/api/v1/tickets/:id/messages",
-    { schema: { tags, summary: "Public reply or internal note", params: ZIdParams, body: ZCreateTicketMessageRequest, response: { 201: ZTicketMessage } } },
+    {
+      schema: { tags, summary: "Public reply or internal note", params: ZIdParams, body: ZCreateTicketMessageRequest, response: { 201: ZTicketMessage } },
+      config: { idempotent: true },
+    },
     async (request, reply) => reply.code(201).send(await messages.addTicketMessage(deps, request.ctx(), request.params.id, request.body)),
   );
   r.get(

@@ -1,8 +1,9 @@
 import { Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { scopedBuIds } from "@atende/domain";
 import { useBusinessUnitOptions } from "../../features/business-units/api/queries";
 import { BusinessUnitSelect } from "../../features/business-units/components/business-unit-select";
-import { useCan } from "../../features/auth/components/current-user";
+import { useCan, useCurrentUser } from "../../features/auth/components/current-user";
 import { useBuParameters } from "../../features/parameters/api/queries";
 import { ParameterHistory } from "../../features/parameters/components/parameter-history";
 import { ParametersForm } from "../../features/parameters/components/parameters-form";
@@ -17,9 +18,11 @@ export function ParametersRoute() {
   const [filters, setFilters] = useUrlFilters(["bu"] as const);
   const units = useBusinessUnitOptions();
   const canEdit = useCan("bu.parameters.edit");
-  // With a single BU there is nothing to choose.
-  const only = units.data?.length === 1 ? units.data[0] : undefined;
-  const buId = filters.bu || only?.id || null;
+  const me = useCurrentUser();
+  // With a single BU (in the tenant, or in the user's scope) there is nothing to choose.
+  const scoped = scopedBuIds(me.roles, "bu.parameters.read");
+  const only = units.data?.length === 1 ? units.data[0]?.id : scoped !== "all" && scoped.length === 1 ? scoped[0] : undefined;
+  const buId = filters.bu || only || null;
   const unit = units.data?.find((bu) => bu.id === buId);
   const parameters = useBuParameters(buId);
 
