@@ -44,7 +44,8 @@ export function App({ i18n }: { i18n: I18n }) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme}>
-        <Notifications position="top-right" />
+        {/* Bottom corner: toasts must not cover the header's buttons while they fade. */}
+        <Notifications position="bottom-right" autoClose={4000} />
         <QueryClientProvider client={queryClient}>
           <LocalisedProviders />
         </QueryClientProvider>

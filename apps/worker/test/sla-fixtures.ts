@@ -71,7 +71,7 @@ export async function openTicket(
   tenantId: string,
   input: NewTicket,
 ): Promise<{ id: string; number: number }> {
-  const { ticket, refs } = await withTenant(db, tenantId, async (tx) => {
+  const { ticket, number, refs } = await withTenant(db, tenantId, async (tx) => {
     const [counter] = await tx.$queryRaw<Array<{ last_number: number }>>`
       INSERT INTO ticket_counters (tenant_id, last_number) VALUES (${tenantId}::uuid, 1)
       ON CONFLICT (tenant_id) DO UPDATE SET last_number = ticket_counters.last_number + 1
@@ -92,10 +92,10 @@ export async function openTicket(
         createdAt: input.createdAt,
       },
     });
-    return { ticket, refs: await replanSla(tx, tenantId, ticket.id, new Date()) };
+    return { ticket, number: counter!.last_number, refs: await replanSla(tx, tenantId, ticket.id, new Date()) };
   });
   await dispatchTimers(db, queue, refs);
-  return { id: ticket.id, number: ticket.number };
+  return { id: ticket.id, number };
 }
 
 export type Run = { kind: TimerKind; subject: string; generation: number; at: Date };

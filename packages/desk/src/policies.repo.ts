@@ -14,7 +14,7 @@ export async function loadPolicies(tx: Tx, tenantId: string): Promise<SlaPolicy[
     warningPercent: r.warningPercent,
     channelRules: r.channelRules as SlaPolicy["channelRules"],
     escalation: r.escalation as SlaPolicy["escalation"],
-    ...resolutionStart(r.targets, r.conditions),
+    resolutionStartsAt: r.resolutionStartsAt === "first_response" ? "first_response" : "creation",
   }));
 }
 
@@ -23,12 +23,4 @@ export async function loadCalendar(tx: Tx, tenantId: string, calendarId: string)
   const parsed = ZCalendar.safeParse(row?.definition);
   // A policy whose calendar vanished or went invalid still gets a clock: real time is the conservative reading.
   return parsed.success ? parsed.data : "24x7";
-}
-
-type MaybeStart = { resolutionStartsAt?: SlaPolicy["resolutionStartsAt"] };
-
-// The policy field has no column of its own; it travels in the targets (or, from older admin saves, the conditions) JSON.
-function resolutionStart(targets: unknown, conditions: unknown): Pick<SlaPolicy, "resolutionStartsAt"> {
-  const value = (targets as MaybeStart | null)?.resolutionStartsAt ?? (conditions as MaybeStart | null)?.resolutionStartsAt;
-  return value ? { resolutionStartsAt: value } : {};
 }

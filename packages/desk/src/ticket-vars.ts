@@ -2,7 +2,7 @@ import type { NotificationVars } from "./notify";
 
 /** Template variables every ticket notification can use. */
 export function ticketVars(ticket: {
-  number: number;
+  number: number | null;
   subject: string;
   priority: string;
   status: string;

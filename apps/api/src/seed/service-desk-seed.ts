@@ -120,6 +120,7 @@ function resolvePolicy(p: SeedSlaPolicy, ids: Resolver): policies.PolicyData {
     conditions: parsed.conditions,
     calendarId,
     targets: parsed.targets,
+    resolutionStartsAt: p.resolutionStartsAt ?? "creation",
     warningPercent: parsed.warningPercent,
     channelRules: parsed.channelRules ?? [],
     escalation: parsed.escalation ?? [],

@@ -14,7 +14,7 @@ import type { JobsLog } from "@atende/jobs";
 export type BreachedTicket = {
   id: string;
   tenantId: string;
-  number: number;
+  number: number | null;
   subject: string;
   priority: string;
   status: string;

@@ -16,7 +16,7 @@ export type EscalatedState = { groupId: string | null; assigneeId: string | null
 export type EscalatedTicket = EscalatedState & {
   id: string;
   tenantId: string;
-  number: number;
+  number: number | null;
   subject: string;
   status: string;
 };

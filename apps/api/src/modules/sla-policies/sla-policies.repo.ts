@@ -37,6 +37,7 @@ export type PolicyData = {
   channelRules: ChannelRule[];
   escalation: EscalationLevel[];
   active: boolean;
+  resolutionStartsAt?: "creation" | "first_response";
 };
 
 const json = (value: unknown) => value as PrismaNamespace.InputJsonValue;

@@ -1,4 +1,4 @@
-import { Badge, Button } from "@mantine/core";
+import { Button, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TAuditEntry } from "@atende/contracts";
@@ -45,9 +45,9 @@ export function AuditRoute() {
       key: "outcome",
       header: t("audit.columns.outcome"),
       render: (entry) => (
-        <Badge color={entry.outcome === "success" ? "teal" : "red"} variant="light" tt="none">
+        <Text span size="sm" fw={600} c={entry.outcome === "success" ? "teal" : "red"}>
           {entry.outcome}
-        </Badge>
+        </Text>
       ),
     },
     {
