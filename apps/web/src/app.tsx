@@ -45,7 +45,7 @@ export function App({ i18n }: { i18n: I18n }) {
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme}>
         {/* Bottom corner: toasts must not cover the header's buttons while they fade. */}
-        <Notifications position="bottom-right" autoClose={4000} />
+        <Notifications position="bottom-right" autoClose={4000} pauseResetOnHover="notification" />
         <QueryClientProvider client={queryClient}>
           <LocalisedProviders />
         </QueryClientProvider>

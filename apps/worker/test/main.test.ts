@@ -3,10 +3,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@atende/db";
-import { dispatchTimers, scheduleTimer, timerJobId, type TimerHandlers } from "@atende/jobs";
+import { dispatchTimers, scheduleTimer, timerJobId } from "@atende/jobs";
 import { randomUUID } from "node:crypto";
 import { startWorker } from "../src/worker";
-import { createTenant, createWorld, silentLogger, sleep, timerRow, waitFor, type World } from "./support";
+import { createTenant, createWorld, sessionExpiryOnly, silentLogger, sleep, timerRow, waitFor, type World } from "./support";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -48,12 +48,10 @@ describe("worker process", () => {
   it("stop() waits for the active job to finish before closing", async () => {
     const tenantId = await createTenant(world.tdb.ownerUrl);
     const finished: string[] = [];
-    const handlers: TimerHandlers = {
-      "session-expiry": async (_tx, job) => {
-        await sleep(800);
-        finished.push(job.subject);
-      },
-    };
+    const handlers = sessionExpiryOnly(async (_tx, job) => {
+      await sleep(800);
+      finished.push(job.subject);
+    });
     const running = await startWorker({
       db: world.db,
       redis: world.redis,

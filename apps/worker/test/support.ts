@@ -98,14 +98,26 @@ export function timerRow(db: Db, tenantId: string, timerId: string) {
 
 export type FiredTimer = { subject: string; generation: number; at: Date };
 
+/** A handler map for tests that only schedule session-expiry timers: any other kind firing is a test bug. */
+export function sessionExpiryOnly(handler: TimerHandlers["session-expiry"]): TimerHandlers {
+  const unexpected: TimerHandlers["session-expiry"] = async (_tx, job) => {
+    throw new Error(`unexpected timer kind ${job.kind} in a session-expiry test`);
+  };
+  return {
+    "session-expiry": handler,
+    "sla-warning": unexpected,
+    "sla-breach": unexpected,
+    "sla-escalation": unexpected,
+    "ticket-auto-close": unexpected,
+  };
+}
+
 /** The real handlers, recording each run that got past the claim. */
 export function recordingHandlers(): { handlers: TimerHandlers; fired: FiredTimer[] } {
   const fired: FiredTimer[] = [];
-  const handlers: TimerHandlers = {
-    "session-expiry": async (tx, job, now) => {
-      fired.push({ subject: job.subject, generation: job.generation, at: now });
-      await timerHandlers["session-expiry"](tx, job, now);
-    },
-  };
+  const handlers = sessionExpiryOnly(async (tx, job, now, afterCommit) => {
+    fired.push({ subject: job.subject, generation: job.generation, at: now });
+    await timerHandlers["session-expiry"](tx, job, now, afterCommit);
+  });
   return { handlers, fired };
 }

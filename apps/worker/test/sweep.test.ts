@@ -4,24 +4,21 @@ import {
   scheduleTimer,
   sweepTimers,
   timerJobId,
-  type TimerHandlers,
   type TimerRef,
 } from "@atende/jobs";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createQueues, closeQueues, type Queues } from "../src/queues";
-import { createTenant, createWorld, silentLogger, timerRow, type World } from "./support";
+import { createTenant, createWorld, sessionExpiryOnly, silentLogger, timerRow, type World } from "./support";
 
 describe("sweepTimers without a running worker", () => {
   let world: World;
   let queues: Queues;
   let tenants: string[];
   const fired: string[] = [];
-  const handlers: TimerHandlers = {
-    "session-expiry": async (_tx, job) => {
-      fired.push(job.timerId);
-    },
-  };
+  const handlers = sessionExpiryOnly(async (_tx, job) => {
+    fired.push(job.timerId);
+  });
 
   beforeAll(async () => {
     world = await createWorld();

@@ -50,17 +50,21 @@ export async function replanSla(tx: Tx, tenantId: string, ticketId: string, now:
   const plannedKinds = new Set(planned.map((c) => c.kind));
   await tx.slaClock.deleteMany({ where: { tenantId, ticketId, kind: { notIn: [...plannedKinds] } } });
   const timers: TimerPlan[] = [];
-  for (const clock of planned) {
-    const before = existing.find((c) => c.kind === clock.kind);
-    // A breach is recorded once, by the breach timer or by the first replan after the due instant.
-    const breachedAt = clock.status === "breached" ? (before?.breachedAt ?? clock.dueAt ?? now) : null;
+  const effective: PlannedClock[] = [];
+  for (const planned0 of planned) {
+    const before = existing.find((c) => c.kind === planned0.kind);
+    // A breach is recorded by the breach timer alone (event, notices, escalation). A replan that finds a clock past
+    // due before its timer fired keeps it running with the timer due at once, so the breach is never silent.
+    const newlyBreached = planned0.status === "breached" && !before?.breachedAt;
+    const clock: PlannedClock = newlyBreached ? { ...planned0, status: "running" } : planned0;
+    effective.push(clock);
     const data = {
       status: clock.status,
       target: (policy!.targets as Record<string, unknown>)[targetKey(clock.kind)] as object,
       startedAt: clock.startedAt ?? ticket.createdAt,
       dueAt: clock.dueAt,
       warnAt: clock.warnAt,
-      breachedAt,
+      breachedAt: clock.status === "breached" ? (before?.breachedAt ?? clock.dueAt ?? now) : null,
       metAt: clock.status === "met" ? (before?.metAt ?? now) : null,
     };
     await tx.slaClock.upsert({
@@ -70,16 +74,16 @@ export async function replanSla(tx: Tx, tenantId: string, ticketId: string, now:
     });
     const running = clock.status === "running";
     const warned = before?.warnedAt && before.dueAt?.getTime() === clock.dueAt?.getTime();
-    timers.push({ kind: "sla-warning", subject: clockSubject(ticketId, clock.kind), dueAt: running && !warned ? clock.warnAt : null });
+    timers.push({ kind: "sla-warning", subject: clockSubject(ticketId, clock.kind), dueAt: running && !warned && !newlyBreached ? clock.warnAt : null });
     timers.push({ kind: "sla-breach", subject: clockSubject(ticketId, clock.kind), dueAt: running ? clock.dueAt : null });
   }
   for (const gone of existing.filter((c) => !plannedKinds.has(c.kind as PlannedClock["kind"]))) {
     timers.push({ kind: "sla-warning", subject: `${ticketId}_${gone.kind}`, dueAt: null });
     timers.push({ kind: "sla-breach", subject: `${ticketId}_${gone.kind}`, dueAt: null });
   }
-  timers.push(...escalationTimers(policy, ticket, planned));
-  const nextDueAt = earliest(planned.filter((c) => c.status === "running").map((c) => c.dueAt));
-  const anyBreached = planned.some((c) => c.status === "breached") || ticket.breached;
+  timers.push(...escalationTimers(policy, ticket, effective));
+  const nextDueAt = earliest(effective.filter((c) => c.status === "running").map((c) => c.dueAt));
+  const anyBreached = ticket.breached || effective.some((c) => c.status === "breached");
   await tx.ticket.update({
     where: { id: ticketId },
     data: { slaPolicyId: policy?.id ?? null, nextDueAt, breached: anyBreached },
