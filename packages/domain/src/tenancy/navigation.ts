@@ -15,7 +15,7 @@ export type NavItem = {
 };
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { key: "operator.queue", path: "/operator/queue", permission: "tickets.work", persona: "operator", available: false },
+  { key: "operator.queue", path: "/operator/queue", permission: "tickets.work", persona: "operator", available: true },
   {
     key: "operator.projects",
     path: "/operator/projects",
@@ -28,7 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: "/operator/reports",
     permission: "reports.read",
     persona: "operator",
-    available: false,
+    available: true,
   },
   { key: "seller.projects", path: "/seller/projects", permission: "jobs.sell", persona: "seller", available: false },
   {
@@ -63,12 +63,26 @@ export const NAV_ITEMS: readonly NavItem[] = [
     available: true,
   },
   { key: "admin.audit", path: "/admin/audit", permission: "audit.read", persona: "admin", available: true },
+  // Service-desk configuration: BU admins and tenant admins (the same permission guards the API's writes).
+  { key: "admin.sla", path: "/admin/sla", permission: "bu.parameters.edit", persona: "admin", available: true },
+  { key: "admin.calendars", path: "/admin/calendars", permission: "bu.parameters.edit", persona: "admin", available: true },
+  { key: "admin.templates", path: "/admin/templates", permission: "bu.parameters.edit", persona: "admin", available: true },
+  { key: "admin.playbooks", path: "/admin/playbooks", permission: "bu.parameters.edit", persona: "admin", available: true },
+  { key: "admin.catalogue", path: "/admin/catalogue", permission: "bu.parameters.edit", persona: "admin", available: true },
+  {
+    key: "admin.maintenance",
+    path: "/admin/maintenance",
+    permission: "bu.parameters.edit",
+    persona: "admin",
+    available: true,
+  },
+  { key: "admin.outbox", path: "/admin/outbox", permission: "audit.read", persona: "admin", available: true },
   {
     key: "portal.tickets",
     path: "/portal/tickets",
     permission: "tickets.portal",
     persona: "customer",
-    available: false,
+    available: true,
   },
   {
     key: "portal.projects",
