@@ -20,6 +20,8 @@ import { registerAuthRoutes } from "./modules/auth/auth.routes";
 import { registerHealthRoutes } from "./modules/health/health.routes";
 import { registerSlaPreviewRoutes } from "./modules/sla/sla-preview.routes";
 import { registerTicketRoutes } from "./modules/tickets/tickets.routes";
+import { registerOutboxRoutes } from "./modules/outbox/outbox.routes";
+import { registerReportRoutes } from "./modules/reports/reports.routes";
 import { liveChannel } from "@atende/desk";
 import { authPlugin } from "./plugins/auth";
 import { errorsPlugin, sendProblem } from "./plugins/errors";
@@ -110,6 +112,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerAdminModules(app, { db, now, sessionSecret: config.sessionSecret });
   registerSlaPreviewRoutes(app);
+  registerOutboxRoutes(app);
+  registerReportRoutes(app, { now });
   registerTicketRoutes(app, {
     now,
     storageDir: config.storageDir,

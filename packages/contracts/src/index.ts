@@ -7,3 +7,4 @@ export * from "./parameters";
 export * from "./sla";
 export * from "./tickets";
 export * from "./service-desk-admin";
+export * from "./reports";

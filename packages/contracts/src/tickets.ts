@@ -160,3 +160,33 @@ export const ZBulkTicketResponse = z.object({
   updated: z.array(z.uuid()),
   failed: z.array(z.object({ id: z.uuid(), code: z.string(), detail: z.string() })),
 });
+
+export const ZSurveyAnswerRequest = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(2000).optional(),
+});
+export const ZSurvey = z.object({
+  score: z.number().int().nullable(),
+  comment: z.string().nullable(),
+  sentAt: z.string(),
+  answeredAt: z.string().nullable(),
+});
+
+export const ZOutboxListQuery = ZPageQuery.extend({
+  status: z.enum(["pending", "sending", "sent", "failed"]).optional(),
+}).strict();
+export const ZOutboxItem = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  status: z.string(),
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  to: z.string().nullable(),
+  subject: z.string().nullable(),
+});
+export type TOutboxItem = z.infer<typeof ZOutboxItem>;
+
+/** The queue's filters without paging, for the CSV export. */
+export const ZTicketExportQuery = ZTicketListQuery.omit({ limit: true, cursor: true });

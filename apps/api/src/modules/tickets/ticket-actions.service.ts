@@ -164,3 +164,29 @@ export async function setTicketTags(deps: TicketDeps, ctx: RequestContext, id: s
   await afterCommit(deps, ctx.tenantId, id, []);
   return getTicket(deps, ctx, id);
 }
+
+/** Applies one change to many tickets, each in its own transaction: one stale or refused ticket fails alone. */
+export async function bulkUpdateTickets(
+  deps: TicketDeps,
+  ctx: RequestContext,
+  input: { ids: string[]; assign?: { groupId: string | null; assigneeId: string | null } | undefined; action?: "acknowledge" | "start" | undefined },
+) {
+  if (ticketScope(ctx).kind !== "staff") throw new AppError("FORBIDDEN", { detail: "bulk changes are for agents" });
+  if (!input.assign && !input.action) {
+    throw new AppError("VALIDATION_FAILED", { detail: "body: give assign or action", fields: [{ path: "body", message: "give assign or action" }] });
+  }
+  const updated: string[] = [];
+  const failed: Array<{ id: string; code: string; detail: string }> = [];
+  for (const id of [...new Set(input.ids)]) {
+    try {
+      let version = (await getTicket(deps, ctx, id)).version;
+      if (input.assign) version = (await assignTicket(deps, ctx, id, { ...input.assign, version })).version;
+      if (input.action) await applyTicketAction(deps, ctx, id, { action: input.action, version });
+      updated.push(id);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      failed.push({ id, code: error.code, detail: error.message });
+    }
+  }
+  return { updated, failed };
+}

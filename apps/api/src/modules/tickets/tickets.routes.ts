@@ -15,7 +15,13 @@ import {
   ZTicketListQuery,
   ZTicketMessage,
   ZUpdateTicketTagsRequest,
+  ZBulkTicketRequest,
+  ZBulkTicketResponse,
+  ZSurvey,
+  ZSurveyAnswerRequest,
+  ZTicketExportQuery,
 } from "@atende/contracts";
+import * as survey from "./ticket-survey.service";
 import * as actions from "./ticket-actions.service";
 import type { TicketDeps } from "./ticket-deps";
 import * as messages from "./ticket-messages.service";
@@ -33,6 +39,31 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketDeps) {
     "/api/v1/tickets",
     { schema: { tags, summary: "Ticket queue: views, filters, full-text search, sorted by next SLA due", querystring: ZTicketListQuery, response: { 200: pageOf(ZTicket) } } },
     async (request) => tickets.listTickets(deps, request.ctx(), request.query),
+  );
+  r.get(
+    "/api/v1/tickets/export",
+    { schema: { tags, summary: "The queue as CSV (same view and filters)", querystring: ZTicketExportQuery, produces: ["text/csv"], response: { 200: z.string() } } },
+    async (request, reply) =>
+      reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", 'attachment; filename="tickets.csv"')
+        .serializer((x: unknown) => String(x))
+        .send(await tickets.exportTicketsCsv(deps, request.ctx(), request.query)),
+  );
+  r.post(
+    "/api/v1/tickets/bulk",
+    { schema: { tags, summary: "Assign and/or acknowledge or start many tickets", body: ZBulkTicketRequest, response: { 200: ZBulkTicketResponse } } },
+    async (request) => actions.bulkUpdateTickets(deps, request.ctx(), request.body),
+  );
+  r.get(
+    "/api/v1/tickets/:id/survey",
+    { schema: { tags, summary: "The satisfaction survey sent on resolution", params: ZIdParams, response: { 200: ZSurvey } } },
+    async (request) => survey.getSurvey(request.ctx(), request.params.id),
+  );
+  r.post(
+    "/api/v1/tickets/:id/survey",
+    { schema: { tags, summary: "Answer the satisfaction survey (the requester, once)", params: ZIdParams, body: ZSurveyAnswerRequest, response: { 200: ZSurvey } } },
+    async (request) => survey.answerSurvey(request.ctx(), request.params.id, request.body, deps.now()),
   );
   r.get(
     "/api/v1/tickets/:id",

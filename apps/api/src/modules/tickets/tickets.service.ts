@@ -4,6 +4,7 @@ import { loadPolicies, notificationLocale, queueEmail, recordTicketEvent, replan
 import type { Tx } from "@atende/db";
 import type { RequestContext } from "../../context";
 import { AppError } from "../../errors";
+import { toCsv } from "../../lib/csv";
 import { allowedActionsFor } from "./ticket-actions.service";
 import { actorOf, assertVisible, ticketScope } from "./ticket-access";
 import { afterCommit, type TicketDeps } from "./ticket-deps";
@@ -122,4 +123,20 @@ export async function getTicket(deps: TicketDeps, ctx: RequestContext, id: strin
 export function listTickets(deps: TicketDeps, ctx: RequestContext, query: TTicketListQuery) {
   const scope = ticketScope(ctx);
   return ctx.run((tx) => repo.listTickets(tx, ctx.tenantId, query, scope, deps.now()));
+}
+
+const EXPORT_MAX_ROWS = 50_000;
+
+/** The queue as CSV with the same view and filters, paging through the keyset cursor. */
+export async function exportTicketsCsv(deps: TicketDeps, ctx: RequestContext, query: Omit<TTicketListQuery, "limit" | "cursor">) {
+  const rows: unknown[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listTickets(deps, ctx, { ...query, limit: 200, cursor });
+    for (const x of page.items) {
+      rows.push([x.number, x.subject, x.status, x.type, x.priority, x.channel, x.groupId, x.assigneeId, x.nextDueAt, x.breached, x.createdAt, x.resolvedAt]);
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && rows.length < EXPORT_MAX_ROWS);
+  return toCsv(["number", "subject", "status", "type", "priority", "channel", "group_id", "assignee_id", "next_due_at", "breached", "created_at", "resolved_at"], rows);
 }
