@@ -165,10 +165,11 @@ export const ZSurveyAnswerRequest = z.strictObject({
   score: z.number().int().min(1).max(5),
   comment: z.string().trim().max(2000).optional(),
 });
+/** sentAt null: no survey was sent (the ticket was never resolved). */
 export const ZSurvey = z.object({
   score: z.number().int().nullable(),
   comment: z.string().nullable(),
-  sentAt: z.string(),
+  sentAt: z.string().nullable(),
   answeredAt: z.string().nullable(),
 });
 

@@ -77,6 +77,11 @@ function specialValue(name: string, s: JsonSchema, ctx: BodyContext): { value: u
     const user = ctx.linkOptional ? ctx.idFor("userId") : null;
     return { value: user ? [user] : [] };
   }
+  if (name === "ids") {
+    // Bulk actions name the tickets they touch.
+    const ticket = ctx.idFor("ticketId");
+    return { value: ticket ? [ticket] : [] };
+  }
   if (name === "scopes") {
     const options = unwrap(itemsOf(s)).enum ?? [];
     return { value: [options.includes("read") ? "read" : options[0]] };

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { en as zodEn, es as zodEs } from "zod/locales";
 import en from "../locales/en.json";
 import es from "../locales/es.json";
+import enDesk from "../locales/en/desk.json";
+import esDesk from "../locales/es/desk.json";
 
 export const UI_LANGUAGES = ["en", "es"] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -40,7 +42,8 @@ function applyLanguage(language: UiLanguage): void {
 export async function initI18n(): Promise<typeof i18next> {
   const language = storedLanguage() ?? browserLanguage();
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: es } },
+    // Feature files merge in under their own top-level key, so parallel work never edits the same JSON.
+    resources: { en: { translation: { ...en, desk: enDesk } }, es: { translation: { ...es, desk: esDesk } } },
     lng: language,
     fallbackLng: "en",
     supportedLngs: [...UI_LANGUAGES],

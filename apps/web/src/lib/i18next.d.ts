@@ -1,10 +1,11 @@
 import "i18next";
 import type en from "../locales/en.json";
+import type enDesk from "../locales/en/desk.json";
 
 // Typed keys: t("some.missing.key") fails type-checking. es.json is checked against en.json by a unit test.
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof en };
+    resources: { translation: typeof en & { desk: typeof enDesk } };
   }
 }

@@ -5,6 +5,7 @@ import { RequirePermission } from "../features/navigation/components/require-per
 import { ComingSoonRoute } from "./coming-soon";
 import { HomeRoute } from "./home";
 import { NotFoundRoute } from "./not-found";
+import { RouteErrorRoute } from "./route-error";
 import { ShellRoute } from "./shell";
 import { SignInRoute } from "./sign-in";
 
@@ -35,11 +36,18 @@ function navRoutes(): RouteObject[] {
 
 export function routeTable(): RouteObject[] {
   return [
-    { path: "/sign-in", element: <SignInRoute /> },
+    { path: "/sign-in", element: <SignInRoute />, errorElement: <RouteErrorRoute /> },
     {
       path: "/",
       element: <ShellRoute />,
-      children: [{ index: true, element: <HomeRoute /> }, ...navRoutes(), { path: "*", element: <NotFoundRoute /> }],
+      errorElement: <RouteErrorRoute />,
+      children: [
+        {
+          // Inside the shell, so a failing screen keeps the navigation and header.
+          errorElement: <RouteErrorRoute />,
+          children: [{ index: true, element: <HomeRoute /> }, ...navRoutes(), { path: "*", element: <NotFoundRoute /> }],
+        },
+      ],
     },
   ];
 }

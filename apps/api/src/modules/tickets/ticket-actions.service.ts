@@ -132,18 +132,25 @@ export async function classifyTicket(deps: TicketDeps, ctx: RequestContext, id: 
   return getTicket(deps, ctx, id);
 }
 
+async function checkAssignTargets(ctx: RequestContext, input: { groupId: string | null; assigneeId: string | null }, at: string, tx?: Tx) {
+  const check = async (t: Tx) => {
+    if (input.groupId && !(await t.group.findFirst({ where: { tenantId: ctx.tenantId, id: input.groupId } }))) {
+      throw new AppError("VALIDATION_FAILED", { detail: `${at}.groupId: unknown group`, fields: [{ path: `${at}.groupId`, message: "unknown group" }] });
+    }
+    if (input.assigneeId && !(await t.user.findFirst({ where: { tenantId: ctx.tenantId, id: input.assigneeId, status: "active" } }))) {
+      throw new AppError("VALIDATION_FAILED", { detail: `${at}.assigneeId: unknown user`, fields: [{ path: `${at}.assigneeId`, message: "unknown or disabled user" }] });
+    }
+  };
+  return tx ? check(tx) : ctx.run(check);
+}
+
 export async function assignTicket(deps: TicketDeps, ctx: RequestContext, id: string, input: TAssignTicketRequest) {
   const scope = ticketScope(ctx);
   if (scope.kind !== "staff") throw new AppError("FORBIDDEN", { detail: "only agents assign tickets" });
   const now = deps.now();
   await ctx.run(async (tx) => {
     const row = assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, id));
-    if (input.groupId && !(await tx.group.findFirst({ where: { tenantId: ctx.tenantId, id: input.groupId } }))) {
-      throw new AppError("VALIDATION_FAILED", { detail: "body.groupId: unknown group", fields: [{ path: "body.groupId", message: "unknown group" }] });
-    }
-    if (input.assigneeId && !(await tx.user.findFirst({ where: { tenantId: ctx.tenantId, id: input.assigneeId, status: "active" } }))) {
-      throw new AppError("VALIDATION_FAILED", { detail: "body.assigneeId: unknown user", fields: [{ path: "body.assigneeId", message: "unknown or disabled user" }] });
-    }
+    await checkAssignTargets(ctx, input, "body", tx);
     if (!(await repo.updateTicketVersioned(tx, ctx.tenantId, id, input.version, { groupId: input.groupId, assigneeId: input.assigneeId }))) throw staleVersion("ticket");
     const type = row.groupId && input.groupId !== row.groupId ? "ticket.transferred" : "ticket.assigned";
     await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type, data: { before: { groupId: row.groupId, assigneeId: row.assigneeId }, after: input }, at: now });
@@ -165,6 +172,15 @@ export async function setTicketTags(deps: TicketDeps, ctx: RequestContext, id: s
   return getTicket(deps, ctx, id);
 }
 
+function assertVisibleSafe(scope: ReturnType<typeof ticketScope>, row: { buId: string | null; requesterUserId: string | null }) {
+  try {
+    assertVisible(scope, row);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Applies one change to many tickets, each in its own transaction: one stale or refused ticket fails alone. */
 export async function bulkUpdateTickets(
   deps: TicketDeps,
@@ -175,9 +191,17 @@ export async function bulkUpdateTickets(
   if (!input.assign && !input.action) {
     throw new AppError("VALIDATION_FAILED", { detail: "body: give assign or action", fields: [{ path: "body", message: "give assign or action" }] });
   }
+  const ids = [...new Set(input.ids)];
+  const scope = ticketScope(ctx);
+  const visible = await ctx.run((tx) => tx.ticket.findMany({ where: { tenantId: ctx.tenantId, id: { in: ids } }, select: { id: true, buId: true, requesterUserId: true } }));
+  const missing = ids.filter((id) => !visible.some((v) => v.id === id && assertVisibleSafe(scope, v)));
+  if (missing.length) {
+    throw new AppError("NOT_FOUND", { detail: `tickets not found: ${missing.join(", ")}; nothing was changed` });
+  }
+  if (input.assign) await checkAssignTargets(ctx, input.assign, "body.assign");
   const updated: string[] = [];
   const failed: Array<{ id: string; code: string; detail: string }> = [];
-  for (const id of [...new Set(input.ids)]) {
+  for (const id of ids) {
     try {
       let version = (await getTicket(deps, ctx, id)).version;
       if (input.assign) version = (await assignTicket(deps, ctx, id, { ...input.assign, version })).version;

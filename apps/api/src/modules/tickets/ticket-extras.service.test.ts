@@ -34,15 +34,25 @@ describe("bulk changes", () => {
   it("assigns and acknowledges many tickets; each one fails alone", async () => {
     const a = (await create(agent)).json();
     const b = (await create(agent)).json();
+    const unknown = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/tickets/bulk",
+      headers: agent.headers,
+      payload: { ids: [a.id, "00000000-0000-4000-8000-000000000000"], action: "acknowledge" },
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect((await t.app.inject({ method: "GET", url: `/api/v1/tickets/${a.id}`, headers: agent.headers })).json().status).toBe("new");
+    await t.app.inject({ method: "POST", url: `/api/v1/tickets/${b.id}/actions`, headers: agent.headers, payload: { action: "acknowledge", version: b.version } });
     const res = await t.app.inject({
       method: "POST",
       url: "/api/v1/tickets/bulk",
       headers: agent.headers,
-      payload: { ids: [a.id, b.id, "00000000-0000-4000-8000-000000000000"], assign: { groupId, assigneeId: null }, action: "acknowledge" },
+      payload: { ids: [a.id, b.id], assign: { groupId, assigneeId: null }, action: "acknowledge" },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json().updated.sort()).toEqual([a.id, b.id].sort());
-    expect(res.json().failed).toEqual([{ id: "00000000-0000-4000-8000-000000000000", code: "NOT_FOUND", detail: "ticket not found" }]);
+    // b was already acknowledged: it is assigned, then its acknowledge is refused alone.
+    expect(res.json().updated).toEqual([a.id]);
+    expect(res.json().failed).toEqual([expect.objectContaining({ id: b.id, code: "CONFLICT" })]);
     const after = (await t.app.inject({ method: "GET", url: `/api/v1/tickets/${a.id}`, headers: agent.headers })).json();
     expect(after).toMatchObject({ groupId, status: "open" });
   });

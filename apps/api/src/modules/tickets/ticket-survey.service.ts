@@ -16,17 +16,16 @@ export async function getSurvey(ctx: RequestContext, ticketId: string) {
   return ctx.run(async (tx) => {
     assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, ticketId));
     const survey = await tx.survey.findFirst({ where: { tenantId: ctx.tenantId, ticketId } });
-    if (!survey) throw new AppError("NOT_FOUND", { detail: "no survey was sent for this ticket" });
-    return toSurvey(survey);
+    return survey ? toSurvey(survey) : { score: null, comment: null, sentAt: null, answeredAt: null };
   });
 }
 
 /** The requester answers the satisfaction survey sent on resolution, once. */
 export async function answerSurvey(ctx: RequestContext, ticketId: string, input: { score: number; comment?: string | undefined }, now: Date) {
   const scope = ticketScope(ctx);
-  if (scope.kind !== "requester") throw new AppError("FORBIDDEN", { detail: "only the requester answers the survey" });
   return ctx.run(async (tx) => {
     assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, ticketId));
+    if (scope.kind !== "requester") throw new AppError("FORBIDDEN", { detail: "only the requester answers the survey" });
     const res = await tx.survey.updateMany({
       where: { tenantId: ctx.tenantId, ticketId, answeredAt: null },
       data: { score: input.score, comment: input.comment ?? null, answeredAt: now },
