@@ -191,3 +191,44 @@ export type TOutboxItem = z.infer<typeof ZOutboxItem>;
 
 /** The queue's filters without paging, for the CSV export. */
 export const ZTicketExportQuery = ZTicketListQuery.omit({ limit: true, cursor: true });
+
+export const ZChecklistItem = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  title: z.string(),
+  templateCode: z.string().nullable(),
+  done: z.boolean(),
+  doneAt: z.string().nullable(),
+});
+export const ZTicketLink = z.object({
+  id: z.uuid(),
+  targetType: z.enum(["ticket", "service_execution", "project"]),
+  targetId: z.string(),
+  relation: z.enum(["relates", "duplicates", "caused_by", "blocks"]),
+});
+export const ZTicketRelations = z.object({
+  checklist: z.array(ZChecklistItem),
+  /** Done steps over all steps, in whole percent (seed 001 answers status requests with it); null without a checklist. */
+  progress: z.number().int().nullable(),
+  links: z.array(ZTicketLink),
+  watcherIds: z.array(z.uuid()),
+  escalations: z.array(z.object({ level: z.number().int(), label: z.string(), actions: z.array(z.string()), at: z.string() })),
+});
+export type TTicketRelations = z.infer<typeof ZTicketRelations>;
+export const ZCreateTicketLinkRequest = z.strictObject({
+  targetType: z.enum(["ticket", "service_execution", "project"]),
+  targetId: z.uuid(),
+  relation: z.enum(["relates", "duplicates", "caused_by", "blocks"]).default("relates"),
+});
+export const ZWatcherRequest = z.strictObject({ userId: z.uuid() });
+export const ZChecklistItemParams = z.strictObject({ id: z.uuid(), itemId: z.uuid() });
+export const ZUpdateChecklistItemRequest = z.strictObject({ done: z.boolean() });
+export const ZStartPlaybookRequest = z.strictObject({
+  /** Attach the checklist to this ticket; without it a new ticket is opened. */
+  ticketId: z.uuid().optional(),
+  requesterCustomerId: z.uuid().optional(),
+});
+export const ZCreateChecklistItemRequest = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  templateCode: z.string().trim().min(1).max(100).optional(),
+});

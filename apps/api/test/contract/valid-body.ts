@@ -77,6 +77,11 @@ function specialValue(name: string, s: JsonSchema, ctx: BodyContext): { value: u
     const user = ctx.linkOptional ? ctx.idFor("userId") : null;
     return { value: user ? [user] : [] };
   }
+  if (name === "targetId") {
+    // Links point at another ticket (the first target type).
+    const ticket = ctx.idFor("ticketId");
+    if (ticket) return { value: ticket };
+  }
   if (name === "ids") {
     // Bulk actions name the tickets they touch.
     const ticket = ctx.idFor("ticketId");

@@ -8,6 +8,8 @@ import en from "../locales/en.json";
 import es from "../locales/es.json";
 import enDesk from "../locales/en/desk.json";
 import esDesk from "../locales/es/desk.json";
+import enSdAdmin from "../locales/en/sd-admin.json";
+import esSdAdmin from "../locales/es/sd-admin.json";
 
 export const UI_LANGUAGES = ["en", "es"] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -43,7 +45,7 @@ export async function initI18n(): Promise<typeof i18next> {
   const language = storedLanguage() ?? browserLanguage();
   await i18next.use(initReactI18next).init({
     // Feature files merge in under their own top-level key, so parallel work never edits the same JSON.
-    resources: { en: { translation: { ...en, desk: enDesk } }, es: { translation: { ...es, desk: esDesk } } },
+    resources: { en: { translation: { ...en, desk: enDesk, sdAdmin: enSdAdmin } }, es: { translation: { ...es, desk: esDesk, sdAdmin: esSdAdmin } } },
     lng: language,
     fallbackLng: "en",
     supportedLngs: [...UI_LANGUAGES],

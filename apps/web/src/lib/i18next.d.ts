@@ -1,11 +1,12 @@
 import "i18next";
 import type en from "../locales/en.json";
 import type enDesk from "../locales/en/desk.json";
+import type enSdAdmin from "../locales/en/sd-admin.json";
 
 // Typed keys: t("some.missing.key") fails type-checking. es.json is checked against en.json by a unit test.
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof en & { desk: typeof enDesk } };
+    resources: { translation: typeof en & { desk: typeof enDesk; sdAdmin: typeof enSdAdmin } };
   }
 }

@@ -20,7 +20,17 @@ import {
   ZSurvey,
   ZSurveyAnswerRequest,
   ZTicketExportQuery,
+  ZChecklistItemParams,
+  ZCreateTicketLinkRequest,
+  ZStartPlaybookRequest,
+  ZTicketRelations,
+  ZUpdateChecklistItemRequest,
+  ZWatcherRequest,
+  ZChecklistItem,
+  ZCreateChecklistItemRequest,
 } from "@atende/contracts";
+import { startPlaybook } from "./playbook-start.service";
+import * as relations from "./ticket-relations.service";
 import * as survey from "./ticket-survey.service";
 import * as actions from "./ticket-actions.service";
 import type { TicketDeps } from "./ticket-deps";
@@ -102,6 +112,44 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketDeps) {
       config: { idempotent: true },
     },
     async (request, reply) => reply.code(201).send(await messages.addTicketMessage(deps, request.ctx(), request.params.id, request.body)),
+  );
+  r.get(
+    "/api/v1/tickets/:id/relations",
+    { schema: { tags, summary: "Checklist with progress, links, watchers and escalation history", params: ZIdParams, response: { 200: ZTicketRelations } } },
+    async (request) => relations.getRelations(request.ctx(), request.params.id),
+  );
+  r.post(
+    "/api/v1/tickets/:id/checklist",
+    {
+      schema: { tags, summary: "Add a step to the ticket's checklist", params: ZIdParams, body: ZCreateChecklistItemRequest, response: { 201: ZChecklistItem } },
+      config: { idempotent: true },
+    },
+    async (request, reply) => reply.code(201).send(await relations.addChecklistItem(deps, request.ctx(), request.params.id, request.body)),
+  );
+  r.put(
+    "/api/v1/tickets/:id/checklist/:itemId",
+    { schema: { tags, summary: "Tick or untick a checklist step", params: ZChecklistItemParams, body: ZUpdateChecklistItemRequest, response: { 200: ZTicketRelations } } },
+    async (request) => relations.setChecklistItem(deps, request.ctx(), request.params.id, request.params.itemId, request.body.done),
+  );
+  r.post(
+    "/api/v1/tickets/:id/links",
+    { schema: { tags, summary: "Link the ticket to another ticket, a service execution or a project", params: ZIdParams, body: ZCreateTicketLinkRequest, response: { 200: ZTicketRelations } } },
+    async (request) => relations.addLink(deps, request.ctx(), request.params.id, request.body),
+  );
+  r.post(
+    "/api/v1/tickets/:id/watchers",
+    { schema: { tags, summary: "Add a watcher", params: ZIdParams, body: ZWatcherRequest, response: { 200: ZTicketRelations } } },
+    async (request) => relations.setWatcher(deps, request.ctx(), request.params.id, request.body.userId, true),
+  );
+  r.post(
+    "/api/v1/tickets/:id/watchers/remove",
+    { schema: { tags, summary: "Remove a watcher", params: ZIdParams, body: ZWatcherRequest, response: { 200: ZTicketRelations } } },
+    async (request) => relations.setWatcher(deps, request.ctx(), request.params.id, request.body.userId, false),
+  );
+  r.post(
+    "/api/v1/playbooks/:id/start",
+    { schema: { tags, summary: "Start a playbook: its steps become a checklist on a ticket (new or given)", params: ZIdParams, body: ZStartPlaybookRequest, response: { 200: z.object({ ticketId: z.uuid() }) } } },
+    async (request) => startPlaybook(deps, request.ctx(), request.params.id, request.body),
   );
   r.get(
     "/api/v1/tickets/:id/events",
