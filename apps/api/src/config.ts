@@ -14,6 +14,7 @@ export type Config = {
   loginRateLimitPerMinute: number;
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
+  attachmentMaxBytes: number;
   webDistDir: string | null;
   redisPrefix: string;
   logLevel: string;
@@ -44,6 +45,7 @@ export function configFromEnv(
     loginRateLimitPerMinute: int(env.LOGIN_RATE_LIMIT_PER_MINUTE, 20),
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 1200),
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1024 * 1024),
+    attachmentMaxBytes: int(env.ATTACHMENT_MAX_BYTES, 10 * 1024 * 1024),
     webDistDir: env.WEB_DIST_DIR ?? null,
     redisPrefix: env.REDIS_PREFIX ?? "atende",
     logLevel: env.LOG_LEVEL ?? "info",

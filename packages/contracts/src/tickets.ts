@@ -232,3 +232,12 @@ export const ZCreateChecklistItemRequest = z.strictObject({
   title: z.string().trim().min(1).max(200),
   templateCode: z.string().trim().min(1).max(100).optional(),
 });
+
+export const ZTicketAttachment = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  createdAt: z.string(),
+});
+export const ZAttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });

@@ -17,3 +17,4 @@ export * from "./sla/seed-calendars";
 export * from "./sla/seed-policies";
 export * from "./sla/seed-catalogue";
 export * from "./calendar/horizon";
+export * from "./files/sniff";

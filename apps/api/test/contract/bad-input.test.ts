@@ -37,8 +37,25 @@ beforeAll(async () => {
   await tenant.user("admin@corpus.test", [tenantWide("tenant_admin"), tenantWide("operator")]);
   session = await login(t.app, "admin@corpus.test");
   seeded = await seedOneOfEach(t.app, ops, session);
+  seeded.ids.set("/api/v1/tickets/{id}/attachments", await uploadOneAttachment(seeded.ids.get("/api/v1/tickets")!));
   countsBefore = await tenantRowCounts(t, tenantId);
 });
+
+/** Attachments are multipart uploads, which the JSON body generator does not make: one is uploaded by hand. */
+async function uploadOneAttachment(ticketId: string): Promise<string> {
+  const boundary = "----corpus";
+  const payload = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="note.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--${boundary}--\r\n`,
+  );
+  const res = await t.app.inject({
+    method: "POST",
+    url: `/api/v1/tickets/${ticketId}/attachments`,
+    headers: { ...session.headers, "content-type": `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
+  if (res.statusCode !== 201) throw new Error(`attachment upload failed: ${res.statusCode} ${res.body}`);
+  return (res.json() as { items: Array<{ id: string }> }).items[0]!.id;
+}
 
 function targetFor(op: Operation) {
   let values: Record<string, string>;

@@ -16,6 +16,10 @@ const collections = collectionsOf(ops);
  * exercised against a real resource of tenant A; add an entry here only with a reason a reviewer can check.
  */
 const NOT_PER_RESOURCE: Record<string, string> = {
+  // Uploads are multipart/form-data, which the JSON body generator cannot produce; the cross-tenant 404 for both
+  // routes is asserted in apps/api/src/modules/tickets/ticket-attachments.service.test.ts.
+  "POST /api/v1/tickets/{id}/attachments": "multipart upload (isolation covered in ticket-attachments.service.test.ts)",
+  "GET /api/v1/tickets/{id}/attachments/{attachmentId}": "multipart upload (isolation covered in ticket-attachments.service.test.ts)",
   "PUT /api/v1/notification-templates/{event}/{locale}": "event and locale name a template slot of the caller's own tenant",
 };
 

@@ -10,7 +10,10 @@ export class ApiError extends Error {
   /** Seconds from the Retry-After header (rate limits, locked accounts), when present. */
   readonly retryAfterSeconds: number | null;
 
-  constructor(problem: Pick<TProblem, "status" | "detail"> & { code: string; errors?: TFieldError[] }, retryAfter: number | null = null) {
+  constructor(
+    problem: Pick<TProblem, "status" | "detail"> & { code: string; errors?: TFieldError[] },
+    retryAfter: number | null = null,
+  ) {
     super(problem.detail);
     this.name = "ApiError";
     this.status = problem.status;

@@ -23,7 +23,10 @@ describe("problem -> field errors", () => {
         ],
         "body.parameters",
       ),
-    ).toEqual({ automaticAssignmentAttempts: "must be between 2 and 5 attempts", "contractSendWindow.to": "must start before it ends" });
+    ).toEqual({
+      automaticAssignmentAttempts: "must be between 2 and 5 attempts",
+      "contractSendWindow.to": "must start before it ends",
+    });
   });
 
   it("keeps the first message of a path", () => {
@@ -38,10 +41,16 @@ describe("problem -> field errors", () => {
 
 describe("zod issues -> field errors", () => {
   it("joins issue paths with dots", () => {
-    const schema = z.object({ name: z.string().min(1, "required"), roles: z.array(z.object({ role: z.string().min(1, "pick a role") })) });
+    const schema = z.object({
+      name: z.string().min(1, "required"),
+      roles: z.array(z.object({ role: z.string().min(1, "pick a role") })),
+    });
     const result = schema.safeParse({ name: "", roles: [{ role: "" }] });
     expect(result.success).toBe(false);
-    expect(issuesToFieldErrors(result.error?.issues ?? [])).toEqual({ name: "required", "roles.0.role": "pick a role" });
+    expect(issuesToFieldErrors(result.error?.issues ?? [])).toEqual({
+      name: "required",
+      "roles.0.role": "pick a role",
+    });
   });
 });
 

@@ -14,7 +14,8 @@ export type CustomMessages = (path: string[], t: TFunction) => string | undefine
 export function issueMessage(issue: Issue, t: TFunction, language: string, custom?: CustomMessages): string {
   if (issue.code === "invalid_value") return t("validation.choice");
   if (issue.code === "invalid_format" && issue.format === "uuid") return t("validation.choice");
-  if (issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) === 1) return t("validation.required");
+  if (issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) === 1)
+    return t("validation.required");
   if (language === "en") return issue.message;
   switch (issue.code) {
     case "invalid_type":
@@ -28,7 +29,9 @@ export function issueMessage(issue: Issue, t: TFunction, language: string, custo
       if (issue.origin === "string") return t("validation.maxLength", { count: Number(issue.maximum) });
       return t("validation.max", { max: String(issue.maximum) });
     case "invalid_format":
-      return issue.format === "email" ? t("validation.email") : (custom?.(issue.path.map(String), t) ?? t("validation.format"));
+      return issue.format === "email"
+        ? t("validation.email")
+        : (custom?.(issue.path.map(String), t) ?? t("validation.format"));
     case "unrecognized_keys":
       return t("validation.unknownKeys", { keys: issue.keys.join(", ") });
     case "custom":
@@ -38,7 +41,12 @@ export function issueMessage(issue: Issue, t: TFunction, language: string, custo
   }
 }
 
-export function issuesToMessages(issues: readonly Issue[], t: TFunction, language: string, custom?: CustomMessages): FieldErrors {
+export function issuesToMessages(
+  issues: readonly Issue[],
+  t: TFunction,
+  language: string,
+  custom?: CustomMessages,
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join(".");

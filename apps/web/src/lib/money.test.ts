@@ -18,7 +18,8 @@ describe("money minor <-> decimal", () => {
   it("absorbs binary representation error", () => {
     expect(decimalToMinor(1.15, "EUR")).toBe(115);
     expect(decimalToMinor(0.29, "EUR")).toBe(29);
-    for (let minor = 0; minor < 2000; minor += 7) expect(decimalToMinor(minorToDecimal(minor, "EUR"), "EUR")).toBe(minor);
+    for (let minor = 0; minor < 2000; minor += 7)
+      expect(decimalToMinor(minorToDecimal(minor, "EUR"), "EUR")).toBe(minor);
   });
 
   it("falls back to two digits for an unknown code", () => {

@@ -30,15 +30,18 @@ export function useFormState<T extends Record<string, unknown>>(initial: T | (()
   }, []);
 
   /** Validates with the schema; on failure shows the messages on the fields and returns null. */
-  const validate = useCallback(<Out,>(schema: SafeParser<Out>, candidate: unknown): Out | null => {
-    const parsed = schema.safeParse(candidate);
-    if (parsed.success) {
-      setErrors({});
-      return parsed.data;
-    }
-    setErrors(issuesToMessages(parsed.error.issues, t, currentLanguage(), formCustomMessages));
-    return null;
-  }, [t]);
+  const validate = useCallback(
+    <Out>(schema: SafeParser<Out>, candidate: unknown): Out | null => {
+      const parsed = schema.safeParse(candidate);
+      if (parsed.success) {
+        setErrors({});
+        return parsed.data;
+      }
+      setErrors(issuesToMessages(parsed.error.issues, t, currentLanguage(), formCustomMessages));
+      return null;
+    },
+    [t],
+  );
 
   /** Maps the server's `errors[].path` ("body.name") onto the form's fields. */
   const showServerErrors = useCallback((error: unknown, base = "body") => {

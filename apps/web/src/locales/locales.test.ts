@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { API_TOKEN_SCOPES, BU_PARAMETER_META, LOCALES, NAV_ITEMS, PERSONAS, ROLES, WEEKDAYS, ASSIGNMENT_MODES } from "@atende/domain";
+import {
+  API_TOKEN_SCOPES,
+  BU_PARAMETER_META,
+  LOCALES,
+  NAV_ITEMS,
+  PERSONAS,
+  ROLES,
+  WEEKDAYS,
+  ASSIGNMENT_MODES,
+} from "@atende/domain";
 import { PARAMETER_GROUPS } from "../features/parameters/lib/parameter-form";
 import en from "./en.json";
 import es from "./es.json";

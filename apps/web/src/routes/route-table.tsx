@@ -20,17 +20,38 @@ const SCREENS: Record<string, Screen> = {
   "admin.api-tokens": lazy(() => import("./admin/api-tokens").then((m) => ({ default: m.ApiTokensRoute }))),
   "admin.parameters": lazy(() => import("./admin/parameters").then((m) => ({ default: m.ParametersRoute }))),
   "admin.audit": lazy(() => import("./admin/audit").then((m) => ({ default: m.AuditRoute }))),
+  "operator.queue": lazy(() => import("./operator/queue").then((m) => ({ default: m.QueueRoute }))),
+  "portal.tickets": lazy(() => import("./portal/tickets").then((m) => ({ default: m.PortalTicketsRoute }))),
+};
+
+/** One record opened from a built screen's list, at `<item path>/:id`, behind the item's permission. */
+const DETAIL_SCREENS: Record<string, Screen> = {
+  "operator.queue": lazy(() => import("./operator/ticket").then((m) => ({ default: m.TicketRoute }))),
+  "portal.tickets": lazy(() => import("./portal/ticket").then((m) => ({ default: m.PortalTicketRoute }))),
 };
 
 function navRoutes(): RouteObject[] {
-  return NAV_ITEMS.map((item) => {
+  return NAV_ITEMS.flatMap((item) => {
     const Screen = item.available ? SCREENS[item.key] : undefined;
-    return {
+    const Detail = Screen ? DETAIL_SCREENS[item.key] : undefined;
+    const route: RouteObject = {
       path: item.path.slice(1),
       element: (
-        <RequirePermission permission={item.permission}>{Screen ? <Screen /> : <ComingSoonRoute item={item} />}</RequirePermission>
+        <RequirePermission permission={item.permission}>
+          {Screen ? <Screen /> : <ComingSoonRoute item={item} />}
+        </RequirePermission>
       ),
     };
+    if (!Detail) return [route];
+    const detail: RouteObject = {
+      path: `${item.path.slice(1)}/:id`,
+      element: (
+        <RequirePermission permission={item.permission}>
+          <Detail />
+        </RequirePermission>
+      ),
+    };
+    return [route, detail];
   });
 }
 
@@ -45,7 +66,11 @@ export function routeTable(): RouteObject[] {
         {
           // Inside the shell, so a failing screen keeps the navigation and header.
           errorElement: <RouteErrorRoute />,
-          children: [{ index: true, element: <HomeRoute /> }, ...navRoutes(), { path: "*", element: <NotFoundRoute /> }],
+          children: [
+            { index: true, element: <HomeRoute /> },
+            ...navRoutes(),
+            { path: "*", element: <NotFoundRoute /> },
+          ],
         },
       ],
     },

@@ -40,14 +40,24 @@ export function DataTable<T>({
 }: DataTableProps<T>) {
   const { t } = useTranslation();
   // The wrapper carries the test id in every state, so a test can wait for it and then read its state.
-  const state = list.isLoading ? "loading" : list.error && list.rows.length === 0 ? "error" : list.rows.length === 0 ? "empty" : "ready";
+  const state = list.isLoading
+    ? "loading"
+    : list.error && list.rows.length === 0
+      ? "error"
+      : list.rows.length === 0
+        ? "empty"
+        : "ready";
   return (
     <div data-testid={testId} data-state={state}>
       {state === "loading" ? <LoadingState /> : null}
       {state === "error" ? <ErrorState error={list.error} onRetry={list.refetch} /> : null}
       {state === "empty" ? <EmptyState title={emptyTitle} description={emptyDescription} action={emptyAction} /> : null}
-      {state === "ready" ? <Rows caption={caption} columns={columns} list={list} getRowId={getRowId} expanded={expanded} /> : null}
-      {state === "ready" && list.error ? <ErrorState error={list.error} onRetry={list.loadMore ?? list.refetch} /> : null}
+      {state === "ready" ? (
+        <Rows caption={caption} columns={columns} list={list} getRowId={getRowId} expanded={expanded} />
+      ) : null}
+      {state === "ready" && list.error ? (
+        <ErrorState error={list.error} onRetry={list.loadMore ?? list.refetch} />
+      ) : null}
       {state === "ready" && list.hasMore && list.loadMore ? (
         <Center mt="md">
           <Button variant="default" onClick={list.loadMore} loading={list.isLoadingMore} data-testid="load-more">
@@ -59,12 +69,20 @@ export function DataTable<T>({
   );
 }
 
-function Rows<T>({ caption, columns, list, getRowId, expanded }: Pick<DataTableProps<T>, "caption" | "columns" | "list" | "getRowId" | "expanded">) {
+function Rows<T>({
+  caption,
+  columns,
+  list,
+  getRowId,
+  expanded,
+}: Pick<DataTableProps<T>, "caption" | "columns" | "list" | "getRowId" | "expanded">) {
   return (
     <>
       <ScrollArea type="auto">
         <Table striped highlightOnHover verticalSpacing="xs" captionSide="top">
-          <Table.Caption style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
+          <Table.Caption
+            style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}
+          >
             {caption}
           </Table.Caption>
           <Table.Thead>

@@ -6,11 +6,25 @@ import { isApiError } from "../lib/api-client";
  * The form-level outcome of a failed save: the problem detail, any errors no field shows, and for a stale version
  * (someone else saved first) a way to reload the current data.
  */
-export function FormAlert({ error, unplaced = [], onReload }: { error: unknown; unplaced?: string[]; onReload?: () => void }) {
+export function FormAlert({
+  error,
+  unplaced = [],
+  onReload,
+}: {
+  error: unknown;
+  unplaced?: string[];
+  onReload?: () => void;
+}) {
   const { t } = useTranslation();
   if (!error && unplaced.length === 0) return null;
   const stale = isApiError(error) && error.code === "STALE_VERSION";
-  const detail = !error ? null : isApiError(error) ? error.detail : error instanceof Error ? error.message : t("errors.unknown");
+  const detail = !error
+    ? null
+    : isApiError(error)
+      ? error.detail
+      : error instanceof Error
+        ? error.message
+        : t("errors.unknown");
   return (
     <Alert
       color={stale ? "orange" : "red"}

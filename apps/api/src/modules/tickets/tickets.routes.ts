@@ -34,10 +34,12 @@ import * as relations from "./ticket-relations.service";
 import * as survey from "./ticket-survey.service";
 import * as actions from "./ticket-actions.service";
 import type { TicketDeps } from "./ticket-deps";
+import { registerAttachmentRoutes } from "./ticket-attachments.routes";
 import * as messages from "./ticket-messages.service";
 import * as tickets from "./tickets.service";
 
 export function registerTicketRoutes(app: FastifyInstance, deps: TicketDeps) {
+  registerAttachmentRoutes(app, deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["tickets"];
   r.post(

@@ -12,7 +12,8 @@ import { useUrlFilters } from "../../lib/url-filters";
 import { DataTable, type Column } from "../../ui/data-table";
 import { PageHeader } from "../../ui/page-header";
 
-type Dialog = { kind: "create" } | { kind: "secret"; name: string; secret: string } | { kind: "revoke"; token: TApiToken } | null;
+type Dialog =
+  { kind: "create" } | { kind: "secret"; name: string; secret: string } | { kind: "revoke"; token: TApiToken } | null;
 
 export function ApiTokensRoute() {
   const { t } = useTranslation();
@@ -39,8 +40,16 @@ export function ApiTokensRoute() {
       ),
     },
     { key: "createdAt", header: t("common.createdAt"), render: (token) => formatDateTime(token.createdAt, language) },
-    { key: "expiresAt", header: t("apiTokens.fields.expiresAt"), render: (token) => (token.expiresAt ? formatDateTime(token.expiresAt, language) : t("apiTokens.never")) },
-    { key: "lastUsedAt", header: t("apiTokens.fields.lastUsedAt"), render: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt, language) : t("apiTokens.neverUsed")) },
+    {
+      key: "expiresAt",
+      header: t("apiTokens.fields.expiresAt"),
+      render: (token) => (token.expiresAt ? formatDateTime(token.expiresAt, language) : t("apiTokens.never")),
+    },
+    {
+      key: "lastUsedAt",
+      header: t("apiTokens.fields.lastUsedAt"),
+      render: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt, language) : t("apiTokens.neverUsed")),
+    },
     {
       key: "status",
       header: t("apiTokens.fields.status"),
@@ -60,7 +69,13 @@ export function ApiTokensRoute() {
       header: t("common.actions"),
       render: (token) =>
         token.revokedAt ? null : (
-          <Button size="xs" color="red" variant="light" onClick={() => setDialog({ kind: "revoke", token })} aria-label={t("apiTokens.revokeAria", { name: token.name })}>
+          <Button
+            size="xs"
+            color="red"
+            variant="light"
+            onClick={() => setDialog({ kind: "revoke", token })}
+            aria-label={t("apiTokens.revokeAria", { name: token.name })}
+          >
             {t("apiTokens.revoke")}
           </Button>
         ),
@@ -79,7 +94,11 @@ export function ApiTokensRoute() {
         }
       />
       <Group mb="md">
-        <Switch label={t("apiTokens.showRevoked")} checked={includeRevoked} onChange={(e) => setFilters({ revoked: e.currentTarget.checked ? "1" : null })} />
+        <Switch
+          label={t("apiTokens.showRevoked")}
+          checked={includeRevoked}
+          onChange={(e) => setFilters({ revoked: e.currentTarget.checked ? "1" : null })}
+        />
       </Group>
       <DataTable
         caption={t("nav.admin.api-tokens")}
@@ -91,9 +110,14 @@ export function ApiTokensRoute() {
         testId="api-tokens-table"
       />
       {dialog?.kind === "create" ? (
-        <CreateApiTokenModal onClose={() => setDialog(null)} onCreated={(created) => setDialog({ kind: "secret", name: created.name, secret: created.token })} />
+        <CreateApiTokenModal
+          onClose={() => setDialog(null)}
+          onCreated={(created) => setDialog({ kind: "secret", name: created.name, secret: created.token })}
+        />
       ) : null}
-      {dialog?.kind === "secret" ? <TokenSecretModal name={dialog.name} secret={dialog.secret} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === "secret" ? (
+        <TokenSecretModal name={dialog.name} secret={dialog.secret} onClose={() => setDialog(null)} />
+      ) : null}
       {dialog?.kind === "revoke" ? <RevokeApiTokenModal token={dialog.token} onClose={() => setDialog(null)} /> : null}
     </>
   );

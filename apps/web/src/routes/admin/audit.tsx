@@ -56,7 +56,13 @@ export function AuditRoute() {
       render: (entry) => {
         const open = expanded.has(entry.id);
         return (
-          <Button size="xs" variant="subtle" onClick={() => toggle(entry.id)} aria-expanded={open} aria-controls={`audit-details-${entry.id}`}>
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={() => toggle(entry.id)}
+            aria-expanded={open}
+            aria-controls={`audit-details-${entry.id}`}
+          >
             {open ? t("audit.hideDetails") : t("audit.showDetails")}
           </Button>
         );
@@ -83,7 +89,13 @@ export function AuditRoute() {
         getRowId={(entry) => entry.id}
         emptyTitle={filtered ? t("common.noMatches") : t("audit.empty")}
         emptyDescription={filtered ? t("common.noMatchesHint") : undefined}
-        expanded={(entry) => (expanded.has(entry.id) ? <div id={`audit-details-${entry.id}`}><AuditDetails entry={entry} /></div> : null)}
+        expanded={(entry) =>
+          expanded.has(entry.id) ? (
+            <div id={`audit-details-${entry.id}`}>
+              <AuditDetails entry={entry} />
+            </div>
+          ) : null
+        }
         testId="audit-table"
       />
     </>

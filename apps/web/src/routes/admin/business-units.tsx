@@ -33,7 +33,12 @@ export function BusinessUnitsRoute() {
       key: "actions",
       header: t("common.actions"),
       render: (bu) => (
-        <Button size="xs" variant="light" onClick={() => setEditing({ unit: bu })} aria-label={t("businessUnits.editAria", { code: bu.code })}>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setEditing({ unit: bu })}
+          aria-label={t("businessUnits.editAria", { code: bu.code })}
+        >
           {t("actions.edit")}
         </Button>
       ),
@@ -71,7 +76,9 @@ export function BusinessUnitsRoute() {
         emptyDescription={filters.q ? t("common.noMatchesHint") : t("businessUnits.emptyHint")}
         testId="business-units-table"
       />
-      {editing ? <BusinessUnitFormModal key={editing.unit?.id ?? "new"} unit={editing.unit} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <BusinessUnitFormModal key={editing.unit?.id ?? "new"} unit={editing.unit} onClose={() => setEditing(null)} />
+      ) : null}
     </>
   );
 }

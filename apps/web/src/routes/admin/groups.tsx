@@ -18,19 +18,29 @@ export function GroupsRoute() {
   const list = useGroupList(filters);
   const units = useBusinessUnitOptions();
   const [editing, setEditing] = useState<Editing>(null);
-  const unitCode = (id: string | null) => (id ? (units.data?.find((bu) => bu.id === id)?.code ?? id) : t("groups.tenantWide"));
+  const unitCode = (id: string | null) =>
+    id ? (units.data?.find((bu) => bu.id === id)?.code ?? id) : t("groups.tenantWide");
 
   const columns: Column<TGroup>[] = [
     { key: "code", header: t("groups.fields.code"), render: (group) => group.code },
     { key: "name", header: t("groups.fields.name"), render: (group) => group.name },
     { key: "bu", header: t("groups.fields.businessUnit"), render: (group) => unitCode(group.buId) },
     { key: "description", header: t("groups.fields.description"), render: (group) => group.description ?? "" },
-    { key: "members", header: t("groups.fields.members"), render: (group) => t("groups.memberCount", { count: group.memberIds.length }) },
+    {
+      key: "members",
+      header: t("groups.fields.members"),
+      render: (group) => t("groups.memberCount", { count: group.memberIds.length }),
+    },
     {
       key: "actions",
       header: t("common.actions"),
       render: (group) => (
-        <Button size="xs" variant="light" onClick={() => setEditing({ group })} aria-label={t("groups.editAria", { code: group.code })}>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setEditing({ group })}
+          aria-label={t("groups.editAria", { code: group.code })}
+        >
           {t("actions.edit")}
         </Button>
       ),
@@ -60,7 +70,9 @@ export function GroupsRoute() {
         emptyDescription={filters.q ? t("common.noMatchesHint") : t("groups.emptyHint")}
         testId="groups-table"
       />
-      {editing ? <GroupFormModal key={editing.group?.id ?? "new"} group={editing.group} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <GroupFormModal key={editing.group?.id ?? "new"} group={editing.group} onClose={() => setEditing(null)} />
+      ) : null}
     </>
   );
 }

@@ -21,7 +21,8 @@ export function ParametersRoute() {
   const me = useCurrentUser();
   // With a single BU (in the tenant, or in the user's scope) there is nothing to choose.
   const scoped = scopedBuIds(me.roles, "bu.parameters.read");
-  const only = units.data?.length === 1 ? units.data[0]?.id : scoped !== "all" && scoped.length === 1 ? scoped[0] : undefined;
+  const only =
+    units.data?.length === 1 ? units.data[0]?.id : scoped !== "all" && scoped.length === 1 ? scoped[0] : undefined;
   const buId = filters.bu || only || null;
   const unit = units.data?.find((bu) => bu.id === buId);
   const parameters = useBuParameters(buId);

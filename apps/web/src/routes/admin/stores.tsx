@@ -36,7 +36,12 @@ export function StoresRoute() {
       key: "actions",
       header: t("common.actions"),
       render: (store) => (
-        <Button size="xs" variant="light" onClick={() => setEditing({ store })} aria-label={t("stores.editAria", { code: store.code })}>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setEditing({ store })}
+          aria-label={t("stores.editAria", { code: store.code })}
+        >
           {t("actions.edit")}
         </Button>
       ),
@@ -75,7 +80,12 @@ export function StoresRoute() {
         testId="stores-table"
       />
       {editing ? (
-        <StoreFormModal key={editing.store?.id ?? "new"} store={editing.store} defaultBuId={filters.buId || null} onClose={() => setEditing(null)} />
+        <StoreFormModal
+          key={editing.store?.id ?? "new"}
+          store={editing.store}
+          defaultBuId={filters.buId || null}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
     </>
   );

@@ -37,7 +37,11 @@ export function UsersRoute() {
   const columns: Column<TUser>[] = [
     { key: "name", header: t("users.fields.name"), render: (user) => user.name },
     { key: "email", header: t("users.fields.email"), render: (user) => user.email },
-    { key: "roles", header: t("users.fields.roles"), render: (user) => <RoleBadges roles={user.roles} unitCode={unitCode} storeCode={storeCode} /> },
+    {
+      key: "roles",
+      header: t("users.fields.roles"),
+      render: (user) => <RoleBadges roles={user.roles} unitCode={unitCode} storeCode={storeCode} />,
+    },
     {
       key: "status",
       header: t("users.fields.status"),
@@ -55,12 +59,21 @@ export function UsersRoute() {
       ),
     },
     { key: "groups", header: t("users.fields.groups"), render: (user) => user.groupIds.map(groupName).join(", ") },
-    { key: "lastLogin", header: t("users.fields.lastLogin"), render: (user) => formatDateTime(user.lastLoginAt, language) },
+    {
+      key: "lastLogin",
+      header: t("users.fields.lastLogin"),
+      render: (user) => formatDateTime(user.lastLoginAt, language),
+    },
     {
       key: "actions",
       header: t("common.actions"),
       render: (user) => (
-        <Button size="xs" variant="light" onClick={() => setEditing({ kind: "edit", user })} aria-label={t("users.editAria", { email: user.email })}>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setEditing({ kind: "edit", user })}
+          aria-label={t("users.editAria", { email: user.email })}
+        >
           {t("actions.edit")}
         </Button>
       ),
@@ -100,7 +113,9 @@ export function UsersRoute() {
         testId="users-table"
       />
       {editing?.kind === "create" ? <UserCreateModal onClose={() => setEditing(null)} /> : null}
-      {editing?.kind === "edit" ? <UserEditDrawer key={editing.user.id} user={editing.user} onClose={() => setEditing(null)} /> : null}
+      {editing?.kind === "edit" ? (
+        <UserEditDrawer key={editing.user.id} user={editing.user} onClose={() => setEditing(null)} />
+      ) : null}
     </>
   );
 }

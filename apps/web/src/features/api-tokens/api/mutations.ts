@@ -7,7 +7,8 @@ import { apiTokenKeys } from "./keys";
 export function useCreateApiToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: TCreateApiTokenRequest) => apiFetch("/api/v1/api-tokens", { method: "POST", body, schema: ZCreatedApiToken }),
+    mutationFn: (body: TCreateApiTokenRequest) =>
+      apiFetch("/api/v1/api-tokens", { method: "POST", body, schema: ZCreatedApiToken }),
     onSuccess: () => client.invalidateQueries({ queryKey: apiTokenKeys.all }),
   });
 }

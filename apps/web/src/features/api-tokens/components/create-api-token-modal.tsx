@@ -15,7 +15,13 @@ const FIELDS = ["name", "scopes", "expiresAt"] as const;
 type Values = { name: string; scopes: string[]; expiresAt: string | null };
 
 /** Creates a token; the secret comes back once and is handed to `onCreated` to show. */
-export function CreateApiTokenModal({ onClose, onCreated }: { onClose: () => void; onCreated: (token: TApiToken & { token: string }) => void }) {
+export function CreateApiTokenModal({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (token: TApiToken & { token: string }) => void;
+}) {
   const { t } = useTranslation();
   const form = useFormState<Values>({ name: "", scopes: [], expiresAt: null });
   const create = useCreateApiToken();
@@ -35,8 +41,21 @@ export function CreateApiTokenModal({ onClose, onCreated }: { onClose: () => voi
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormAlert error={create.error} unplaced={unplacedErrors(form.errors, FIELDS)} />
-          <TextInput label={t("apiTokens.fields.name")} required value={form.values.name} onChange={(e) => form.set("name", e.currentTarget.value)} error={form.errorOf("name")} data-autofocus />
-          <Checkbox.Group label={t("apiTokens.fields.scopes")} required value={form.values.scopes} onChange={(scopes) => form.set("scopes", scopes)} error={form.errorOf("scopes")}>
+          <TextInput
+            label={t("apiTokens.fields.name")}
+            required
+            value={form.values.name}
+            onChange={(e) => form.set("name", e.currentTarget.value)}
+            error={form.errorOf("name")}
+            data-autofocus
+          />
+          <Checkbox.Group
+            label={t("apiTokens.fields.scopes")}
+            required
+            value={form.values.scopes}
+            onChange={(scopes) => form.set("scopes", scopes)}
+            error={form.errorOf("scopes")}
+          >
             <Stack gap="xs" mt="xs">
               {API_TOKEN_SCOPES.map((scope) => (
                 <Checkbox key={scope} value={scope} label={`${scope} — ${t(scopeKey(scope))}`} />

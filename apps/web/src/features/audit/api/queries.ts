@@ -8,7 +8,8 @@ const ZAuditPage = pageOf(ZAuditEntry);
 export function useAuditList(filters: AuditFilters) {
   return usePagedList({
     queryKey: auditKeys.list(filters),
-    fetchPage: (cursor, signal) => apiFetch("/api/v1/audit", { schema: ZAuditPage, query: { ...filters, cursor, limit: 50 }, signal }),
+    fetchPage: (cursor, signal) =>
+      apiFetch("/api/v1/audit", { schema: ZAuditPage, query: { ...filters, cursor, limit: 50 }, signal }),
   });
 }
 

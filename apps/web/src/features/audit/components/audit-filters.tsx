@@ -12,7 +12,11 @@ export const AUDIT_MODULES = ["auth", "admin", "parameters"] as const;
 const toPicker = (iso: string) => (iso ? dayjs(iso).format("YYYY-MM-DD HH:mm:ss") : null);
 const toIso = (local: string | null) => (local ? dayjs(local).toISOString() : null);
 
-type Props = { filters: Filters; onChange: (patch: Partial<Record<keyof Filters, string | null>>) => void; canListUsers: boolean };
+type Props = {
+  filters: Filters;
+  onChange: (patch: Partial<Record<keyof Filters, string | null>>) => void;
+  canListUsers: boolean;
+};
 
 export function AuditFilters({ filters, onChange, canListUsers }: Props) {
   const { t } = useTranslation();
@@ -23,7 +27,9 @@ export function AuditFilters({ filters, onChange, canListUsers }: Props) {
     <Group align="flex-end" mb="md" wrap="wrap">
       <Select
         label={t("audit.filters.user")}
-        placeholder={canListUsers ? (users.isPending ? t("common.loading") : t("common.all")) : t("audit.filters.userUnavailable")}
+        placeholder={
+          canListUsers ? (users.isPending ? t("common.loading") : t("common.all")) : t("audit.filters.userUnavailable")
+        }
         data={userData}
         value={filters.userId || null}
         onChange={(userId) => onChange({ userId })}
@@ -34,7 +40,12 @@ export function AuditFilters({ filters, onChange, canListUsers }: Props) {
         nothingFoundMessage={t("common.nothingFound")}
         w={260}
       />
-      <SearchInput label={t("audit.filters.action")} placeholder="auth.login" value={filters.action} onChange={(action) => onChange({ action })} />
+      <SearchInput
+        label={t("audit.filters.action")}
+        placeholder="auth.login"
+        value={filters.action}
+        onChange={(action) => onChange({ action })}
+      />
       <Select
         label={t("audit.filters.module")}
         placeholder={t("common.all")}
@@ -63,7 +74,10 @@ export function AuditFilters({ filters, onChange, canListUsers }: Props) {
         data-testid="audit-to"
       />
       {active ? (
-        <Button variant="subtle" onClick={() => onChange({ userId: null, action: null, module: null, from: null, to: null })}>
+        <Button
+          variant="subtle"
+          onClick={() => onChange({ userId: null, action: null, module: null, from: null, to: null })}
+        >
           {t("common.clearFilters")}
         </Button>
       ) : null}

@@ -10,7 +10,11 @@ export function useBusinessUnitList(filters: BusinessUnitFilters) {
   return usePagedList({
     queryKey: businessUnitKeys.list(filters),
     fetchPage: (cursor, signal) =>
-      apiFetch("/api/v1/business-units", { schema: ZBusinessUnitPage, query: { ...filters, cursor, limit: 50 }, signal }),
+      apiFetch("/api/v1/business-units", {
+        schema: ZBusinessUnitPage,
+        query: { ...filters, cursor, limit: 50 },
+        signal,
+      }),
   });
 }
 
@@ -18,7 +22,8 @@ export function useBusinessUnitList(filters: BusinessUnitFilters) {
 export function useBusinessUnitOptions() {
   return useQuery({
     queryKey: businessUnitKeys.options(),
-    queryFn: ({ signal }) => apiFetch("/api/v1/business-units", { schema: ZBusinessUnitPage, query: { limit: 200, sort: "code" }, signal }),
+    queryFn: ({ signal }) =>
+      apiFetch("/api/v1/business-units", { schema: ZBusinessUnitPage, query: { limit: 200, sort: "code" }, signal }),
     select: (page) => page.items,
     staleTime: 60_000,
   });

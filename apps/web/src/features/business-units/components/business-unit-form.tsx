@@ -72,13 +72,31 @@ export function BusinessUnitFormModal({ unit, onClose }: { unit: TBusinessUnit |
   };
 
   return (
-    <Modal opened onClose={onClose} title={unit ? t("businessUnits.editTitle", { code: unit.code }) : t("businessUnits.createTitle")} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={unit ? t("businessUnits.editTitle", { code: unit.code }) : t("businessUnits.createTitle")}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormAlert error={mutation.error} unplaced={unplacedErrors(form.errors, FIELDS)} onReload={reload} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("businessUnits.fields.code")} required value={form.values.code} onChange={(e) => form.set("code", e.currentTarget.value)} error={form.errorOf("code")} data-autofocus />
-            <TextInput label={t("businessUnits.fields.name")} required value={form.values.name} onChange={(e) => form.set("name", e.currentTarget.value)} error={form.errorOf("name")} />
+            <TextInput
+              label={t("businessUnits.fields.code")}
+              required
+              value={form.values.code}
+              onChange={(e) => form.set("code", e.currentTarget.value)}
+              error={form.errorOf("code")}
+              data-autofocus
+            />
+            <TextInput
+              label={t("businessUnits.fields.name")}
+              required
+              value={form.values.name}
+              onChange={(e) => form.set("name", e.currentTarget.value)}
+              error={form.errorOf("name")}
+            />
             <Select
               label={t("businessUnits.fields.timezone")}
               required

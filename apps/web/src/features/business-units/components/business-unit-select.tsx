@@ -17,7 +17,19 @@ type Props = {
 };
 
 /** Picks a BU by code and name; shows a loading or failure hint rather than an empty list. */
-export function BusinessUnitSelect({ label, value, onChange, error, required, clearable, placeholder, description, disabled, testId, w }: Props) {
+export function BusinessUnitSelect({
+  label,
+  value,
+  onChange,
+  error,
+  required,
+  clearable,
+  placeholder,
+  description,
+  disabled,
+  testId,
+  w,
+}: Props) {
   const { t } = useTranslation();
   const options = useBusinessUnitOptions();
   const data = (options.data ?? []).map((bu) => ({ value: bu.id, label: `${bu.code} · ${bu.name}` }));

@@ -7,7 +7,11 @@ import { groupKeys } from "./keys";
 function useInvalidateGroups() {
   const client = useQueryClient();
   // Membership shows on users too.
-  return () => Promise.all([client.invalidateQueries({ queryKey: groupKeys.all }), client.invalidateQueries({ queryKey: userKeys.all })]);
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: groupKeys.all }),
+      client.invalidateQueries({ queryKey: userKeys.all }),
+    ]);
 }
 
 export function useCreateGroup() {
@@ -21,7 +25,8 @@ export function useCreateGroup() {
 export function useUpdateGroup(id: string) {
   const invalidate = useInvalidateGroups();
   return useMutation({
-    mutationFn: (body: TUpdateGroupRequest) => apiFetch(`/api/v1/groups/${id}`, { method: "PATCH", body, schema: ZGroup }),
+    mutationFn: (body: TUpdateGroupRequest) =>
+      apiFetch(`/api/v1/groups/${id}`, { method: "PATCH", body, schema: ZGroup }),
     onSuccess: invalidate,
   });
 }

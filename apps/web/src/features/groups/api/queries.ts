@@ -9,7 +9,8 @@ const ZGroupPage = pageOf(ZGroup);
 export function useGroupList(filters: GroupFilters) {
   return usePagedList({
     queryKey: groupKeys.list(filters),
-    fetchPage: (cursor, signal) => apiFetch("/api/v1/groups", { schema: ZGroupPage, query: { ...filters, cursor, limit: 50 }, signal }),
+    fetchPage: (cursor, signal) =>
+      apiFetch("/api/v1/groups", { schema: ZGroupPage, query: { ...filters, cursor, limit: 50 }, signal }),
   });
 }
 

@@ -66,15 +66,40 @@ export function GroupFormModal({ group, onClose }: { group: TGroup | null; onClo
   };
 
   return (
-    <Modal opened onClose={onClose} title={group ? t("groups.editTitle", { code: group.code }) : t("groups.createTitle")} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={group ? t("groups.editTitle", { code: group.code }) : t("groups.createTitle")}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormAlert error={mutation.error} unplaced={unplacedErrors(form.errors, FIELDS)} onReload={reload} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("groups.fields.code")} required value={form.values.code} onChange={(e) => form.set("code", e.currentTarget.value)} error={form.errorOf("code")} data-autofocus />
-            <TextInput label={t("groups.fields.name")} required value={form.values.name} onChange={(e) => form.set("name", e.currentTarget.value)} error={form.errorOf("name")} />
+            <TextInput
+              label={t("groups.fields.code")}
+              required
+              value={form.values.code}
+              onChange={(e) => form.set("code", e.currentTarget.value)}
+              error={form.errorOf("code")}
+              data-autofocus
+            />
+            <TextInput
+              label={t("groups.fields.name")}
+              required
+              value={form.values.name}
+              onChange={(e) => form.set("name", e.currentTarget.value)}
+              error={form.errorOf("name")}
+            />
           </SimpleGrid>
-          <Textarea label={t("groups.fields.description")} autosize minRows={2} value={form.values.description} onChange={(e) => form.set("description", e.currentTarget.value)} error={form.errorOf("description")} />
+          <Textarea
+            label={t("groups.fields.description")}
+            autosize
+            minRows={2}
+            value={form.values.description}
+            onChange={(e) => form.set("description", e.currentTarget.value)}
+            error={form.errorOf("description")}
+          />
           <BusinessUnitSelect
             label={t("groups.fields.businessUnit")}
             placeholder={t("groups.tenantWide")}

@@ -8,9 +8,10 @@ import { navKey, personaKey } from "../../../lib/i18n-keys";
 export function NavMenu({ items, onNavigate }: { items: readonly NavItem[]; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const groups = PERSONAS.map((persona) => ({ persona, items: items.filter((item) => item.persona === persona) })).filter(
-    (group) => group.items.length > 0,
-  );
+  const groups = PERSONAS.map((persona) => ({
+    persona,
+    items: items.filter((item) => item.persona === persona),
+  })).filter((group) => group.items.length > 0);
   return (
     <Stack gap="md" component="nav" aria-label={t("shell.navigation")}>
       {groups.map((group) => (

@@ -15,7 +15,8 @@ export function useBuParameters(buId: string | null) {
 export function useBuParameterHistory(buId: string | null) {
   return useQuery({
     queryKey: parameterKeys.history(buId ?? ""),
-    queryFn: ({ signal }) => apiFetch(`/api/v1/business-units/${buId}/parameters/history`, { schema: ZBuParameterHistory, signal }),
+    queryFn: ({ signal }) =>
+      apiFetch(`/api/v1/business-units/${buId}/parameters/history`, { schema: ZBuParameterHistory, signal }),
     enabled: buId !== null,
     select: (history) => history.items,
   });

@@ -23,7 +23,14 @@ export function useParameterDescription(name: ParameterKey, currency: string): s
 }
 
 /** One scalar parameter with the input its unit calls for (the send window has its own component). */
-export function ParameterField<K extends Exclude<ParameterKey, "contractSendWindow">>({ name, value, onChange, error, currency, disabled }: Props<K>) {
+export function ParameterField<K extends Exclude<ParameterKey, "contractSendWindow">>({
+  name,
+  value,
+  onChange,
+  error,
+  currency,
+  disabled,
+}: Props<K>) {
   const { t } = useTranslation();
   const description = useParameterDescription(name, currency);
   const label = t(parameterKey(name));
@@ -40,14 +47,24 @@ export function ParameterField<K extends Exclude<ParameterKey, "contractSendWind
       <Select
         {...common}
         allowDeselect={false}
-        data={ASSIGNMENT_MODES.map((mode) => ({ value: mode, label: t(dynamicKey(`parameters.assignmentModes.${mode}`)) }))}
+        data={ASSIGNMENT_MODES.map((mode) => ({
+          value: mode,
+          label: t(dynamicKey(`parameters.assignmentModes.${mode}`)),
+        }))}
         value={typeof value === "string" ? String(value) : null}
         onChange={(next) => set(next ?? "")}
       />
     );
   }
   if (unit === "list") {
-    return <TextInput {...common} placeholder="48, 168" value={typeof value === "string" ? value : ""} onChange={(event) => set(event.currentTarget.value)} />;
+    return (
+      <TextInput
+        {...common}
+        placeholder="48, 168"
+        value={typeof value === "string" ? value : ""}
+        onChange={(event) => set(event.currentTarget.value)}
+      />
+    );
   }
   const numeric = typeof value === "number" || typeof value === "string" ? value : "";
   if (unit === "money") {

@@ -42,7 +42,12 @@ export function ParameterHistory({ buId }: { buId: string }) {
       <DataTable
         caption={t("parameters.history.title")}
         columns={columns}
-        list={{ rows: history.data ?? [], isLoading: history.isPending, error: history.error, refetch: () => void history.refetch() }}
+        list={{
+          rows: history.data ?? [],
+          isLoading: history.isPending,
+          error: history.error,
+          refetch: () => void history.refetch(),
+        }}
         getRowId={(v) => `version-${v.version}`}
         emptyTitle={t("parameters.history.empty")}
         testId="parameter-history"

@@ -12,7 +12,15 @@ import { dynamicKey } from "../../../lib/i18n-keys";
 import { FormAlert } from "../../../ui/form-alert";
 import { useSaveBuParameters } from "../api/mutations";
 import { issuesToMessages } from "../lib/issue-message";
-import { fromFormValues, hasChanges, PARAMETER_GROUPS, SERVER_PARAMETERS_BASE, toFormValues, type ParameterFormValues, type ParameterKey } from "../lib/parameter-form";
+import {
+  fromFormValues,
+  hasChanges,
+  PARAMETER_GROUPS,
+  SERVER_PARAMETERS_BASE,
+  toFormValues,
+  type ParameterFormValues,
+  type ParameterKey,
+} from "../lib/parameter-form";
 import { ParameterField } from "./parameter-field";
 import { SendWindowField } from "./send-window-field";
 
@@ -45,7 +53,9 @@ export function ParametersForm({ saved, currency, canEdit, onReload }: Props) {
 
   const change = <K extends ParameterKey>(key: K, value: ParameterFormValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
-    setServerErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => path !== key && !path.startsWith(`${key}.`))));
+    setServerErrors((current) =>
+      Object.fromEntries(Object.entries(current).filter(([path]) => path !== key && !path.startsWith(`${key}.`))),
+    );
   };
 
   const submit = (event: FormEvent) => {
@@ -56,7 +66,8 @@ export function ParametersForm({ saved, currency, canEdit, onReload }: Props) {
     save.mutate(
       { version: saved.version, parameters: validation.data, ...(trimmed ? { comment: trimmed } : {}) },
       {
-        onSuccess: (next) => notifications.show({ color: "teal", message: t("parameters.saved", { version: next.version }) }),
+        onSuccess: (next) =>
+          notifications.show({ color: "teal", message: t("parameters.saved", { version: next.version }) }),
         onError: (error) => {
           if (isApiError(error)) setServerErrors(problemToFieldErrors(error.fieldErrors, SERVER_PARAMETERS_BASE));
         },
@@ -143,7 +154,11 @@ export function ParametersForm({ saved, currency, canEdit, onReload }: Props) {
                   {dirty ? t("parameters.unsaved") : t("parameters.noChanges")}
                 </Text>
                 <Group>
-                  <Button variant="default" disabled={!dirty || save.isPending} onClick={() => setValues(toFormValues(saved.parameters, currency))}>
+                  <Button
+                    variant="default"
+                    disabled={!dirty || save.isPending}
+                    onClick={() => setValues(toFormValues(saved.parameters, currency))}
+                  >
                     {t("parameters.discard")}
                   </Button>
                   <Button type="submit" disabled={!dirty} loading={save.isPending} data-testid="save-parameters">

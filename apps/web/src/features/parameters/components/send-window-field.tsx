@@ -21,14 +21,24 @@ export function SendWindowField({ value, onChange, errors, currency, disabled }:
   const { t } = useTranslation();
   const description = useParameterDescription("contractSendWindow", currency);
   return (
-    <Fieldset legend={t("parameters.fields.contractSendWindow")} data-testid="param-contractSendWindow" disabled={disabled}>
+    <Fieldset
+      legend={t("parameters.fields.contractSendWindow")}
+      data-testid="param-contractSendWindow"
+      disabled={disabled}
+    >
       <Stack gap="xs">
         <Text size="xs" c="dimmed">
           {description}
         </Text>
         <Input.Wrapper label={t("parameters.window.days")} error={errors.days} id="param-window-days">
           <Chip.Group multiple value={value.days} onChange={(days) => onChange({ ...value, days })}>
-            <Group gap="xs" mt={4} role="group" aria-label={t("parameters.window.days")} data-testid="param-contractSendWindow-days">
+            <Group
+              gap="xs"
+              mt={4}
+              role="group"
+              aria-label={t("parameters.window.days")}
+              data-testid="param-contractSendWindow-days"
+            >
               {WEEKDAYS.map((day) => (
                 <Chip key={day} value={day} size="sm" disabled={disabled}>
                   {t(weekdayKey(day))}

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { BU_PARAMETER_KEYS, defaultBuParameters, ZBuParameters } from "@atende/domain";
-import { fromFormValues, hasChanges, numberFromInput, parseHourList, PARAMETER_GROUPS, sortDays, toFormValues } from "./parameter-form";
+import {
+  fromFormValues,
+  hasChanges,
+  numberFromInput,
+  parseHourList,
+  PARAMETER_GROUPS,
+  sortDays,
+  toFormValues,
+} from "./parameter-form";
 
 describe("parameter form", () => {
   it("shows every parameter exactly once", () => {
@@ -30,14 +38,19 @@ describe("parameter form", () => {
   it("edits the alert hours as a comma list", () => {
     const values = toFormValues(defaultBuParameters("ES"), "EUR");
     expect(values.lateCheckoutAlertHours).toBe("48, 168");
-    expect(fromFormValues({ ...values, lateCheckoutAlertHours: "24, 48 336" }, "EUR").lateCheckoutAlertHours).toEqual([24, 48, 336]);
+    expect(fromFormValues({ ...values, lateCheckoutAlertHours: "24, 48 336" }, "EUR").lateCheckoutAlertHours).toEqual([
+      24, 48, 336,
+    ]);
     expect(parseHourList("12,x")).toEqual([12, "x"]);
   });
 
   it("treats the window's days as a set in week order", () => {
     const saved = defaultBuParameters("ES");
     const values = toFormValues(saved, "EUR");
-    const shuffled = { ...values, contractSendWindow: { ...values.contractSendWindow, days: ["fri", "mon", "wed", "thu", "tue"] } };
+    const shuffled = {
+      ...values,
+      contractSendWindow: { ...values.contractSendWindow, days: ["fri", "mon", "wed", "thu", "tue"] },
+    };
     expect(hasChanges(fromFormValues(shuffled, "EUR"), saved)).toBe(false);
     expect(sortDays(["sun", "mon", "sat"])).toEqual(["mon", "sat", "sun"]);
   });

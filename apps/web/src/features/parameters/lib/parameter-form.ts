@@ -6,7 +6,10 @@ export type ParameterKey = keyof BuParameters;
 
 /** How the admin form groups the parameters; every parameter appears exactly once (a unit test checks it). */
 export const PARAMETER_GROUPS = [
-  { key: "projects", parameters: ["projectGroupingWindowDays", "projectOnHoldDays", "blockSellerOnDuplicateTechnicalVisits"] },
+  {
+    key: "projects",
+    parameters: ["projectGroupingWindowDays", "projectOnHoldDays", "blockSellerOnDuplicateTechnicalVisits"],
+  },
   { key: "ordersAndDates", parameters: ["orderBufferHours", "installationBufferDays"] },
   {
     key: "contracts",
@@ -19,10 +22,18 @@ export const PARAMETER_GROUPS = [
     ],
   },
   { key: "assignment", parameters: ["assignmentMode", "bidOfferTimeoutMinutes", "automaticAssignmentAttempts"] },
-  { key: "extraCosts", parameters: ["extraCostMaximumMinor", "extraCostAllowedInWaitingForWcf", "serviceLineUpdatesAllowedInProgress"] },
+  {
+    key: "extraCosts",
+    parameters: ["extraCostMaximumMinor", "extraCostAllowedInWaitingForWcf", "serviceLineUpdatesAllowedInProgress"],
+  },
   {
     key: "wcfAndClosing",
-    parameters: ["wcfReminderIntervalHours", "wcfNotSignedTaskAfterDays", "doneToClosedTimeoutDays", "lateCheckoutAlertHours"],
+    parameters: [
+      "wcfReminderIntervalHours",
+      "wcfNotSignedTaskAfterDays",
+      "doneToClosedTimeoutDays",
+      "lateCheckoutAlertHours",
+    ],
   },
   { key: "scheduling", parameters: ["travelBufferMinutes", "sellerMinimumDurationRatio", "bookableHorizonDays"] },
 ] as const satisfies readonly { key: string; parameters: readonly ParameterKey[] }[];
@@ -106,7 +117,8 @@ export function fromFormValues(values: ParameterFormValues, currency: string): R
 
 function comparable(parameters: Record<string, unknown>): Record<string, unknown> {
   const window = parameters["contractSendWindow"];
-  if (typeof window !== "object" || window === null || !("days" in window) || !Array.isArray(window.days)) return parameters;
+  if (typeof window !== "object" || window === null || !("days" in window) || !Array.isArray(window.days))
+    return parameters;
   return { ...parameters, contractSendWindow: { ...window, days: sortDays(window.days.map(String)) } };
 }
 

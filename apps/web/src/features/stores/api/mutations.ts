@@ -14,7 +14,8 @@ export function useCreateStore() {
 export function useUpdateStore(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: TUpdateStoreRequest) => apiFetch(`/api/v1/stores/${id}`, { method: "PATCH", body, schema: ZStore }),
+    mutationFn: (body: TUpdateStoreRequest) =>
+      apiFetch(`/api/v1/stores/${id}`, { method: "PATCH", body, schema: ZStore }),
     onSuccess: () => client.invalidateQueries({ queryKey: storeKeys.all }),
   });
 }

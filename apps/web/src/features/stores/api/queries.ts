@@ -9,7 +9,8 @@ const ZStorePage = pageOf(ZStore);
 export function useStoreList(filters: StoreFilters) {
   return usePagedList({
     queryKey: storeKeys.list(filters),
-    fetchPage: (cursor, signal) => apiFetch("/api/v1/stores", { schema: ZStorePage, query: { ...filters, cursor, limit: 50 }, signal }),
+    fetchPage: (cursor, signal) =>
+      apiFetch("/api/v1/stores", { schema: ZStorePage, query: { ...filters, cursor, limit: 50 }, signal }),
   });
 }
 

@@ -35,7 +35,15 @@ function toRequest(values: Values) {
 }
 
 /** Create (store = null, preselecting the filtered BU) or edit a store; a store never moves to another BU. */
-export function StoreFormModal({ store, defaultBuId, onClose }: { store: TStore | null; defaultBuId: string | null; onClose: () => void }) {
+export function StoreFormModal({
+  store,
+  defaultBuId,
+  onClose,
+}: {
+  store: TStore | null;
+  defaultBuId: string | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const form = useFormState<Values>(() => initialValues(store, defaultBuId));
@@ -66,7 +74,12 @@ export function StoreFormModal({ store, defaultBuId, onClose }: { store: TStore 
   };
 
   return (
-    <Modal opened onClose={onClose} title={store ? t("stores.editTitle", { code: store.code }) : t("stores.createTitle")} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={store ? t("stores.editTitle", { code: store.code }) : t("stores.createTitle")}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormAlert error={mutation.error} unplaced={unplacedErrors(form.errors, FIELDS)} onReload={reload} />
@@ -79,10 +92,32 @@ export function StoreFormModal({ store, defaultBuId, onClose }: { store: TStore 
             disabled={store !== null}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("stores.fields.code")} required value={form.values.code} onChange={(e) => form.set("code", e.currentTarget.value)} error={form.errorOf("code")} />
-            <TextInput label={t("stores.fields.name")} required value={form.values.name} onChange={(e) => form.set("name", e.currentTarget.value)} error={form.errorOf("name")} />
-            <TextInput label={t("stores.fields.address")} value={form.values.address} onChange={(e) => form.set("address", e.currentTarget.value)} error={form.errorOf("address")} />
-            <TextInput label={t("stores.fields.postcode")} value={form.values.postcode} onChange={(e) => form.set("postcode", e.currentTarget.value)} error={form.errorOf("postcode")} />
+            <TextInput
+              label={t("stores.fields.code")}
+              required
+              value={form.values.code}
+              onChange={(e) => form.set("code", e.currentTarget.value)}
+              error={form.errorOf("code")}
+            />
+            <TextInput
+              label={t("stores.fields.name")}
+              required
+              value={form.values.name}
+              onChange={(e) => form.set("name", e.currentTarget.value)}
+              error={form.errorOf("name")}
+            />
+            <TextInput
+              label={t("stores.fields.address")}
+              value={form.values.address}
+              onChange={(e) => form.set("address", e.currentTarget.value)}
+              error={form.errorOf("address")}
+            />
+            <TextInput
+              label={t("stores.fields.postcode")}
+              value={form.values.postcode}
+              onChange={(e) => form.set("postcode", e.currentTarget.value)}
+              error={form.errorOf("postcode")}
+            />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

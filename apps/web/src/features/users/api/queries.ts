@@ -9,7 +9,8 @@ const ZUserPage = pageOf(ZUser);
 export function useUserList(filters: UserFilters) {
   return usePagedList({
     queryKey: userKeys.list(filters),
-    fetchPage: (cursor, signal) => apiFetch("/api/v1/users", { schema: ZUserPage, query: { ...filters, cursor, limit: 50 }, signal }),
+    fetchPage: (cursor, signal) =>
+      apiFetch("/api/v1/users", { schema: ZUserPage, query: { ...filters, cursor, limit: 50 }, signal }),
   });
 }
 
@@ -17,7 +18,8 @@ export function useUserList(filters: UserFilters) {
 export function useUserOptions(enabled = true) {
   return useQuery({
     queryKey: userKeys.options(),
-    queryFn: ({ signal }) => apiFetch("/api/v1/users", { schema: ZUserPage, query: { limit: 200, sort: "name" }, signal }),
+    queryFn: ({ signal }) =>
+      apiFetch("/api/v1/users", { schema: ZUserPage, query: { limit: 200, sort: "name" }, signal }),
     select: (page) => page.items,
     staleTime: 60_000,
     enabled,

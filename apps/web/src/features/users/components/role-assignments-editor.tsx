@@ -70,7 +70,11 @@ export function RoleAssignmentsEditor({ value, onChange, errors }: Props) {
           </Text>
         ) : null}
         <div>
-          <Button variant="light" size="xs" onClick={() => onChange([...value, { role: null, buId: null, storeId: null }])}>
+          <Button
+            variant="light"
+            size="xs"
+            onClick={() => onChange([...value, { role: null, buId: null, storeId: null }])}
+          >
             {t("users.addRole")}
           </Button>
         </div>

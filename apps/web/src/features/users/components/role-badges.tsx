@@ -6,12 +6,23 @@ import { roleKey } from "../../../lib/i18n-keys";
 type Lookup = (id: string) => string;
 
 /** Each role with its scope: "Operator · LMES / Store 12", or just the role when tenant-wide. */
-export function RoleBadges({ roles, unitCode, storeCode }: { roles: TUser["roles"]; unitCode: Lookup; storeCode: Lookup }) {
+export function RoleBadges({
+  roles,
+  unitCode,
+  storeCode,
+}: {
+  roles: TUser["roles"];
+  unitCode: Lookup;
+  storeCode: Lookup;
+}) {
   const { t } = useTranslation();
   return (
     <Group gap={4}>
       {roles.map((assignment) => {
-        const scope = [assignment.buId ? unitCode(assignment.buId) : null, assignment.storeId ? storeCode(assignment.storeId) : null]
+        const scope = [
+          assignment.buId ? unitCode(assignment.buId) : null,
+          assignment.storeId ? storeCode(assignment.storeId) : null,
+        ]
           .filter(Boolean)
           .join(" / ");
         return (

@@ -17,12 +17,22 @@ type Values = { email: string; name: string; locale: string; password: string; r
 
 export function UserCreateModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useFormState<Values>({ email: "", name: "", locale: "en", password: "", roles: [{ role: null, buId: null, storeId: null }] });
+  const form = useFormState<Values>({
+    email: "",
+    name: "",
+    locale: "en",
+    password: "",
+    roles: [{ role: null, buId: null, storeId: null }],
+  });
   const create = useCreateUser();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = form.validate(ZCreateUserRequest, { ...form.values, email: form.values.email.trim(), name: form.values.name.trim() });
+    const body = form.validate(ZCreateUserRequest, {
+      ...form.values,
+      email: form.values.email.trim(),
+      name: form.values.name.trim(),
+    });
     if (!body) return;
     create.mutate(body, {
       onSuccess: (user) => {
@@ -39,8 +49,22 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
         <Stack>
           <FormAlert error={create.error} unplaced={unplacedErrors(form.errors, FIELDS)} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("users.fields.email")} type="email" required value={form.values.email} onChange={(e) => form.set("email", e.currentTarget.value)} error={form.errorOf("email")} data-autofocus />
-            <TextInput label={t("users.fields.name")} required value={form.values.name} onChange={(e) => form.set("name", e.currentTarget.value)} error={form.errorOf("name")} />
+            <TextInput
+              label={t("users.fields.email")}
+              type="email"
+              required
+              value={form.values.email}
+              onChange={(e) => form.set("email", e.currentTarget.value)}
+              error={form.errorOf("email")}
+              data-autofocus
+            />
+            <TextInput
+              label={t("users.fields.name")}
+              required
+              value={form.values.name}
+              onChange={(e) => form.set("name", e.currentTarget.value)}
+              error={form.errorOf("name")}
+            />
             <Select
               label={t("users.fields.locale")}
               required
@@ -60,7 +84,11 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
               error={form.errorOf("password")}
             />
           </SimpleGrid>
-          <RoleAssignmentsEditor value={form.values.roles} onChange={(roles) => form.set("roles", roles)} errors={form.errors} />
+          <RoleAssignmentsEditor
+            value={form.values.roles}
+            onChange={(roles) => form.set("roles", roles)}
+            errors={form.errors}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t("actions.cancel")}

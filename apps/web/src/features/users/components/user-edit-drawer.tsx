@@ -22,7 +22,12 @@ import { PasswordField } from "../../../ui/password-field";
 const FIELDS = ["name", "locale", "status", "roles", "version"] as const;
 type Values = { name: string; locale: string; status: "active" | "disabled"; roles: RoleRow[] };
 
-const valuesOf = (user: TUser): Values => ({ name: user.name, locale: user.locale, status: user.status, roles: user.roles });
+const valuesOf = (user: TUser): Values => ({
+  name: user.name,
+  locale: user.locale,
+  status: user.status,
+  roles: user.roles,
+});
 
 /** Edit a user's profile and roles, reset the password, unlock after failed sign-ins, see the groups. */
 export function UserEditDrawer({ user: initial, onClose }: { user: TUser; onClose: () => void }) {
@@ -65,7 +70,13 @@ export function UserEditDrawer({ user: initial, onClose }: { user: TUser; onClos
           <Stack>
             <FormAlert error={update.error} unplaced={unplacedErrors(form.errors, FIELDS)} onReload={reload} />
             <TextInput label={t("users.fields.email")} value={user.email} readOnly />
-            <TextInput label={t("users.fields.name")} required value={form.values.name} onChange={(e) => form.set("name", e.currentTarget.value)} error={form.errorOf("name")} />
+            <TextInput
+              label={t("users.fields.name")}
+              required
+              value={form.values.name}
+              onChange={(e) => form.set("name", e.currentTarget.value)}
+              error={form.errorOf("name")}
+            />
             <Group grow>
               <Select
                 label={t("users.fields.locale")}
@@ -87,7 +98,11 @@ export function UserEditDrawer({ user: initial, onClose }: { user: TUser; onClos
                 error={form.errorOf("status")}
               />
             </Group>
-            <RoleAssignmentsEditor value={form.values.roles} onChange={(roles) => form.set("roles", roles)} errors={form.errors} />
+            <RoleAssignmentsEditor
+              value={form.values.roles}
+              onChange={(roles) => form.set("roles", roles)}
+              errors={form.errors}
+            />
             <Group justify="flex-end">
               <Button type="submit" loading={update.isPending} data-testid="user-save">
                 {t("actions.save")}
@@ -101,7 +116,9 @@ export function UserEditDrawer({ user: initial, onClose }: { user: TUser; onClos
         <Divider />
         <GroupsSection groupIds={user.groupIds} />
         <Text size="xs" c="dimmed">
-          {t("users.lastLogin", { when: user.lastLoginAt ? formatDateTime(user.lastLoginAt, language) : t("users.never") })}
+          {t("users.lastLogin", {
+            when: user.lastLoginAt ? formatDateTime(user.lastLoginAt, language) : t("users.never"),
+          })}
         </Text>
       </Stack>
     </Drawer>
@@ -118,7 +135,13 @@ function LockSection({ user, onSaved, language }: { user: TUser; onSaved: (user:
         <Text size="sm">{t("users.lockedUntil", { time: formatDateTime(user.lockedUntil, language) })}</Text>
         {update.error ? <FormAlert error={update.error} /> : null}
         <div>
-          <Button size="xs" color="orange" loading={update.isPending} onClick={() => update.mutate({ unlock: true, version: user.version }, { onSuccess: onSaved })} data-testid="user-unlock">
+          <Button
+            size="xs"
+            color="orange"
+            loading={update.isPending}
+            onClick={() => update.mutate({ unlock: true, version: user.version }, { onSuccess: onSaved })}
+            data-testid="user-unlock"
+          >
             {t("users.unlock")}
           </Button>
         </div>
