@@ -23,13 +23,21 @@ await migrate(ownerUrl);
 const owner = createDb({ connectionString: ownerUrl, max: 2 });
 const { id: tenantId } = await provisionTenant(owner, { slug: "bench", name: "Bench" });
 await withTenant(owner, tenantId, (tx) =>
-  upsertUserWithRoles(tx, { tenantId, email: "agent@bench.test", name: "Agent", password: "Bench-password-1", roles: [{ role: "operator", buId: null, storeId: null }] }),
+  upsertUserWithRoles(tx, {
+    tenantId,
+    email: "agent@bench.test",
+    name: "Agent",
+    password: "Bench-password-1",
+    roles: [{ role: "operator", buId: null, storeId: null }],
+  }),
 );
 
 const sql = new pg.Client({ connectionString: ownerUrl });
 await sql.connect();
 await sql.query("SELECT set_config('app.tenant_id', $1, false)", [tenantId]);
-const existing = Number((await sql.query("SELECT count(*) FROM tickets WHERE tenant_id = $1", [tenantId])).rows[0].count);
+const existing = Number(
+  (await sql.query("SELECT count(*) FROM tickets WHERE tenant_id = $1", [tenantId])).rows[0].count,
+);
 if (existing < TOTAL) {
   const started = Date.now();
   const batch = 100_000;
@@ -63,13 +71,23 @@ const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
 const db = createDb({ connectionString: appDatabaseUrl(ownerUrl), max: 16 });
 const timersQueue = new Queue(QUEUES.timers, { connection: redis, prefix: "bench" });
 const config = {
-  ...configFromEnv({}, { databaseUrl: ownerUrl, appDatabaseUrl: appDatabaseUrl(ownerUrl), redisUrl, sessionSecret: "bench" }),
+  ...configFromEnv(
+    {},
+    { databaseUrl: ownerUrl, appDatabaseUrl: appDatabaseUrl(ownerUrl), redisUrl, sessionSecret: "bench" },
+  ),
   redisPrefix: "bench",
   rateLimitPerMinute: 100_000_000,
   loginRateLimitPerMinute: 100_000_000,
   logLevel: "warn",
 };
-const app = await buildApp({ config, db, redis, timersQueue, dispatchTimers: (refs) => dispatchTimers(db, timersQueue, refs), logger: false });
+const app = await buildApp({
+  config,
+  db,
+  redis,
+  timersQueue,
+  dispatchTimers: (refs) => dispatchTimers(db, timersQueue, refs),
+  logger: false,
+});
 await app.listen({ port: 0, host: "127.0.0.1" });
 const address = app.server.address();
 const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
@@ -85,15 +103,29 @@ async function run(title: string, opts: autocannon.Options) {
   const r = await autocannon({ connections: 16, duration: Number(process.env.BENCH_SECONDS ?? 10), ...opts });
   console.log(`| ${title} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} |`);
 }
-console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}; ${TOTAL.toLocaleString()} tickets`);
+console.log(
+  `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}; ${TOTAL.toLocaleString()} tickets`,
+);
 console.log("| operation (16 clients) | req/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|");
-await run("queue view: open, 50 rows, by next SLA due", { url: `${base}/api/v1/tickets?view=open&limit=50`, headers: { cookie } });
-await run("queue view: priority high, 50 rows, by next SLA due", { url: `${base}/api/v1/tickets?view=open&priority=high&limit=50`, headers: { cookie } });
+await run("queue view: open, 50 rows, by next SLA due", {
+  url: `${base}/api/v1/tickets?view=open&limit=50`,
+  headers: { cookie },
+});
+await run("queue view: priority high, 50 rows, by next SLA due", {
+  url: `${base}/api/v1/tickets?view=open&priority=high&limit=50`,
+  headers: { cookie },
+});
 await run("create ticket", {
   url: `${base}/api/v1/tickets`,
   method: "POST",
   headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
-  body: JSON.stringify({ subject: "Bench", description: "Created by the benchmark", channel: "phone", type: "incident", priority: "low" }),
+  body: JSON.stringify({
+    subject: "Bench",
+    description: "Created by the benchmark",
+    channel: "phone",
+    type: "incident",
+    priority: "low",
+  }),
 });
 await app.close();
 await timersQueue.close();

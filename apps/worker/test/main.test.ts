@@ -6,7 +6,16 @@ import { withTenant } from "@atende/db";
 import { dispatchTimers, scheduleTimer, timerJobId } from "@atende/jobs";
 import { randomUUID } from "node:crypto";
 import { startWorker } from "../src/worker";
-import { createTenant, createWorld, sessionExpiryOnly, silentLogger, sleep, timerRow, waitFor, type World } from "./support";
+import {
+  createTenant,
+  createWorld,
+  sessionExpiryOnly,
+  silentLogger,
+  sleep,
+  timerRow,
+  waitFor,
+  type World,
+} from "./support";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 

@@ -1,11 +1,5 @@
 import { withTenant } from "@atende/db";
-import {
-  dispatchTimers,
-  scheduleTimer,
-  sweepTimers,
-  timerJobId,
-  type TimerRef,
-} from "@atende/jobs";
+import { dispatchTimers, scheduleTimer, sweepTimers, timerJobId, type TimerRef } from "@atende/jobs";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createQueues, closeQueues, type Queues } from "../src/queues";

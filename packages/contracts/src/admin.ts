@@ -197,7 +197,10 @@ const auditFilters = {
 const fromBeforeTo: [
   (q: { from?: string | undefined; to?: string | undefined }) => boolean,
   { message: string; path: string[] },
-] = [(q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: "from must not be after to", path: ["from"] }];
+] = [
+  (q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to),
+  { message: "from must not be after to", path: ["from"] },
+];
 export const ZAuditListQuery = ZPageQuery.extend(auditFilters)
   .strict()
   .refine(...fromBeforeTo);

@@ -11,7 +11,12 @@ import {
 import { ZVersion } from "./common";
 import { ZPageQuery } from "./pagination";
 
-const ZPriorityCode = z.string().trim().min(1).max(40).meta({ examples: ["high"] });
+const ZPriorityCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .meta({ examples: ["high"] });
 const ZTag = z
   .string()
   .trim()
@@ -105,9 +110,7 @@ export const ZTicketActionRequest = z.strictObject({
   action: z.enum(TICKET_ACTIONS),
   version: ZVersion,
   pauseReason: z.enum(PAUSE_REASONS).optional(),
-  resolution: z
-    .strictObject({ kind: z.enum(RESOLUTION_KINDS), note: z.string().trim().min(1).max(5000) })
-    .optional(),
+  resolution: z.strictObject({ kind: z.enum(RESOLUTION_KINDS), note: z.string().trim().min(1).max(5000) }).optional(),
 });
 export type TTicketActionRequest = z.infer<typeof ZTicketActionRequest>;
 
@@ -212,7 +215,9 @@ export const ZTicketRelations = z.object({
   progress: z.number().int().nullable(),
   links: z.array(ZTicketLink),
   watcherIds: z.array(z.uuid()),
-  escalations: z.array(z.object({ level: z.number().int(), label: z.string(), actions: z.array(z.string()), at: z.string() })),
+  escalations: z.array(
+    z.object({ level: z.number().int(), label: z.string(), actions: z.array(z.string()), at: z.string() }),
+  ),
 });
 export type TTicketRelations = z.infer<typeof ZTicketRelations>;
 export const ZCreateTicketLinkRequest = z.strictObject({

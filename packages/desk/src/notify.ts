@@ -6,36 +6,78 @@ export type NotificationVars = Record<string, string | number | null | undefined
 /** Fallback wording when a tenant has not written its own template for an event. */
 const DEFAULTS: Record<string, Record<"en" | "es", { subject: string; body: string }>> = {
   "ticket.created": {
-    en: { subject: "[#{{ticketNumber}}] We received your request", body: "Hello {{customerName}},\n\nYour case number is {{ticketNumber}}: \"{{subject}}\". We will keep you informed." },
-    es: { subject: "[#{{ticketNumber}}] Hemos recibido su solicitud", body: "Hola {{customerName}}:\n\nSu número de caso es {{ticketNumber}}: \"{{subject}}\". Le mantendremos informado." },
+    en: {
+      subject: "[#{{ticketNumber}}] We received your request",
+      body: 'Hello {{customerName}},\n\nYour case number is {{ticketNumber}}: "{{subject}}". We will keep you informed.',
+    },
+    es: {
+      subject: "[#{{ticketNumber}}] Hemos recibido su solicitud",
+      body: 'Hola {{customerName}}:\n\nSu número de caso es {{ticketNumber}}: "{{subject}}". Le mantendremos informado.',
+    },
   },
   "ticket.updated": {
     en: { subject: "[#{{ticketNumber}}] Update on your request", body: "{{message}}" },
     es: { subject: "[#{{ticketNumber}}] Novedades sobre su solicitud", body: "{{message}}" },
   },
   "ticket.resolved": {
-    en: { subject: "[#{{ticketNumber}}] Your request is resolved", body: "Resolution ({{resolutionKind}}): {{resolutionNote}}" },
-    es: { subject: "[#{{ticketNumber}}] Su solicitud está resuelta", body: "Resolución ({{resolutionKind}}): {{resolutionNote}}" },
+    en: {
+      subject: "[#{{ticketNumber}}] Your request is resolved",
+      body: "Resolution ({{resolutionKind}}): {{resolutionNote}}",
+    },
+    es: {
+      subject: "[#{{ticketNumber}}] Su solicitud está resuelta",
+      body: "Resolución ({{resolutionKind}}): {{resolutionNote}}",
+    },
   },
   "ticket.survey": {
-    en: { subject: "[#{{ticketNumber}}] How did we do?", body: "Please rate our service from 1 to 5 in the portal: {{portalUrl}}" },
-    es: { subject: "[#{{ticketNumber}}] ¿Qué tal lo hicimos?", body: "Valore nuestro servicio de 1 a 5 en el portal: {{portalUrl}}" },
+    en: {
+      subject: "[#{{ticketNumber}}] How did we do?",
+      body: "Please rate our service from 1 to 5 in the portal: {{portalUrl}}",
+    },
+    es: {
+      subject: "[#{{ticketNumber}}] ¿Qué tal lo hicimos?",
+      body: "Valore nuestro servicio de 1 a 5 en el portal: {{portalUrl}}",
+    },
   },
   "ticket.periodic_update": {
-    en: { subject: "[#{{ticketNumber}}] We are still working on it", body: "Your case {{ticketNumber}} is still being worked on. Status: {{status}}." },
-    es: { subject: "[#{{ticketNumber}}] Seguimos trabajando en ello", body: "Seguimos trabajando en su caso {{ticketNumber}}. Estado: {{status}}." },
+    en: {
+      subject: "[#{{ticketNumber}}] We are still working on it",
+      body: "Your case {{ticketNumber}} is still being worked on. Status: {{status}}.",
+    },
+    es: {
+      subject: "[#{{ticketNumber}}] Seguimos trabajando en ello",
+      body: "Seguimos trabajando en su caso {{ticketNumber}}. Estado: {{status}}.",
+    },
   },
   "ticket.failure_report_due": {
-    en: { subject: "[#{{ticketNumber}}] Failure report due", body: "The failure report for case {{ticketNumber}} is due by {{dueAt}}." },
-    es: { subject: "[#{{ticketNumber}}] Informe de falla pendiente", body: "El informe de falla del caso {{ticketNumber}} vence el {{dueAt}}." },
+    en: {
+      subject: "[#{{ticketNumber}}] Failure report due",
+      body: "The failure report for case {{ticketNumber}} is due by {{dueAt}}.",
+    },
+    es: {
+      subject: "[#{{ticketNumber}}] Informe de falla pendiente",
+      body: "El informe de falla del caso {{ticketNumber}} vence el {{dueAt}}.",
+    },
   },
   "ticket.breached": {
-    en: { subject: "[#{{ticketNumber}}] SLA breached: {{clock}}", body: "Case {{ticketNumber}} ({{priority}}) breached its {{clock}} target at {{dueAt}}." },
-    es: { subject: "[#{{ticketNumber}}] SLA incumplido: {{clock}}", body: "El caso {{ticketNumber}} ({{priority}}) incumplió su objetivo {{clock}} a las {{dueAt}}." },
+    en: {
+      subject: "[#{{ticketNumber}}] SLA breached: {{clock}}",
+      body: "Case {{ticketNumber}} ({{priority}}) breached its {{clock}} target at {{dueAt}}.",
+    },
+    es: {
+      subject: "[#{{ticketNumber}}] SLA incumplido: {{clock}}",
+      body: "El caso {{ticketNumber}} ({{priority}}) incumplió su objetivo {{clock}} a las {{dueAt}}.",
+    },
   },
   "ticket.escalated": {
-    en: { subject: "[#{{ticketNumber}}] Escalated to level {{level}} ({{label}})", body: "Case {{ticketNumber}} ({{priority}}) was escalated to {{label}}." },
-    es: { subject: "[#{{ticketNumber}}] Escalado al nivel {{level}} ({{label}})", body: "El caso {{ticketNumber}} ({{priority}}) se escaló a {{label}}." },
+    en: {
+      subject: "[#{{ticketNumber}}] Escalated to level {{level}} ({{label}})",
+      body: "Case {{ticketNumber}} ({{priority}}) was escalated to {{label}}.",
+    },
+    es: {
+      subject: "[#{{ticketNumber}}] Escalado al nivel {{level}} ({{label}})",
+      body: "El caso {{ticketNumber}} ({{priority}}) se escaló a {{label}}.",
+    },
   },
 };
 
@@ -55,11 +97,19 @@ export async function queueEmail(
   const recipients = (Array.isArray(input.to) ? input.to : [input.to]).filter((x) => x.length > 0);
   if (recipients.length === 0) return false;
   const locale = input.locale === "es" ? "es" : "en";
-  const stored = await tx.notificationTemplate.findFirst({ where: { tenantId: input.tenantId, event: input.event, locale } });
+  const stored = await tx.notificationTemplate.findFirst({
+    where: { tenantId: input.tenantId, event: input.event, locale },
+  });
   const template = stored ?? DEFAULTS[input.event]?.[locale];
   if (!template) return false;
-  const payload = { to: recipients, subject: renderText(template.subject, input.vars).slice(0, 250), text: renderText(template.body, input.vars) };
-  await tx.outbox.create({ data: { tenantId: input.tenantId, kind: "email", payload: payload as PrismaNamespace.InputJsonValue } });
+  const payload = {
+    to: recipients,
+    subject: renderText(template.subject, input.vars).slice(0, 250),
+    text: renderText(template.body, input.vars),
+  };
+  await tx.outbox.create({
+    data: { tenantId: input.tenantId, kind: "email", payload: payload as PrismaNamespace.InputJsonValue },
+  });
   return true;
 }
 

@@ -19,7 +19,10 @@ export async function loadPolicies(tx: Tx, tenantId: string): Promise<SlaPolicy[
 }
 
 export async function loadCalendar(tx: Tx, tenantId: string, calendarId: string): Promise<Calendar> {
-  const row = await tx.businessCalendar.findFirst({ where: { tenantId, id: calendarId }, select: { definition: true } });
+  const row = await tx.businessCalendar.findFirst({
+    where: { tenantId, id: calendarId },
+    select: { definition: true },
+  });
   const parsed = ZCalendar.safeParse(row?.definition);
   // A policy whose calendar vanished or went invalid still gets a clock: real time is the conservative reading.
   return parsed.success ? parsed.data : "24x7";

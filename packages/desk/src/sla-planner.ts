@@ -74,8 +74,16 @@ export async function replanSla(tx: Tx, tenantId: string, ticketId: string, now:
     });
     const running = clock.status === "running";
     const warned = before?.warnedAt && before.dueAt?.getTime() === clock.dueAt?.getTime();
-    timers.push({ kind: "sla-warning", subject: clockSubject(ticketId, clock.kind), dueAt: running && !warned && !newlyBreached ? clock.warnAt : null });
-    timers.push({ kind: "sla-breach", subject: clockSubject(ticketId, clock.kind), dueAt: running ? clock.dueAt : null });
+    timers.push({
+      kind: "sla-warning",
+      subject: clockSubject(ticketId, clock.kind),
+      dueAt: running && !warned && !newlyBreached ? clock.warnAt : null,
+    });
+    timers.push({
+      kind: "sla-breach",
+      subject: clockSubject(ticketId, clock.kind),
+      dueAt: running ? clock.dueAt : null,
+    });
   }
   for (const gone of existing.filter((c) => !plannedKinds.has(c.kind as PlannedClock["kind"]))) {
     timers.push({ kind: "sla-warning", subject: `${ticketId}_${gone.kind}`, dueAt: null });
@@ -92,7 +100,12 @@ export async function replanSla(tx: Tx, tenantId: string, ticketId: string, now:
 }
 
 function targetKey(kind: PlannedClock["kind"]): string {
-  return { first_response: "firstResponse", resolution: "resolution", periodic_update: "periodicUpdate", follow_up: "followUp" }[kind];
+  return {
+    first_response: "firstResponse",
+    resolution: "resolution",
+    periodic_update: "periodicUpdate",
+    follow_up: "followUp",
+  }[kind];
 }
 
 function earliest(dates: Array<Date | null>): Date | null {
@@ -120,7 +133,11 @@ function escalationTimers(
 
 async function applyTimers(tx: Tx, tenantId: string, plans: TimerPlan[]): Promise<TimerRef[]> {
   const current = await tx.timer.findMany({
-    where: { tenantId, subject: { in: plans.map((p) => p.subject) }, kind: { in: ["sla-warning", "sla-breach", "sla-escalation"] } },
+    where: {
+      tenantId,
+      subject: { in: plans.map((p) => p.subject) },
+      kind: { in: ["sla-warning", "sla-breach", "sla-escalation"] },
+    },
   });
   const refs: TimerRef[] = [];
   for (const plan of plans) {

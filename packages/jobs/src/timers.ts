@@ -22,10 +22,24 @@ export async function scheduleTimer(
   const row = await tx.timer.upsert({
     where: { tenantId_kind_subject: { tenantId: input.tenantId, kind: input.kind, subject: input.subject } },
     create: { tenantId: input.tenantId, kind: input.kind, subject: input.subject, dueAt: input.dueAt, payload },
-    update: { dueAt: input.dueAt, payload, status: "scheduled", generation: { increment: 1 }, enqueuedAt: null, firedAt: null },
+    update: {
+      dueAt: input.dueAt,
+      payload,
+      status: "scheduled",
+      generation: { increment: 1 },
+      enqueuedAt: null,
+      firedAt: null,
+    },
     select: { id: true, generation: true },
   });
-  return { tenantId: input.tenantId, timerId: row.id, kind: input.kind, subject: input.subject, generation: row.generation, dueAt: input.dueAt };
+  return {
+    tenantId: input.tenantId,
+    timerId: row.id,
+    kind: input.kind,
+    subject: input.subject,
+    generation: row.generation,
+    dueAt: input.dueAt,
+  };
 }
 
 export async function cancelTimer(tx: Tx, tenantId: string, kind: TimerKind, subject: string): Promise<void> {
@@ -44,7 +58,13 @@ export async function enqueueTimers(queue: Queue, refs: TimerRef[], now: Date = 
   await queue.addBulk(
     refs.map((ref) => ({
       name: ref.kind,
-      data: { tenantId: ref.tenantId, timerId: ref.timerId, kind: ref.kind, subject: ref.subject, generation: ref.generation },
+      data: {
+        tenantId: ref.tenantId,
+        timerId: ref.timerId,
+        kind: ref.kind,
+        subject: ref.subject,
+        generation: ref.generation,
+      },
       opts: {
         jobId: timerJobId(ref),
         delay: Math.max(0, ref.dueAt.getTime() - now.getTime()),

@@ -25,7 +25,10 @@ export const textGuardPlugin = fp(async (app: FastifyInstance) => {
     nulPaths(request.params, "params", found);
     nulPaths(request.body, "body", found);
     if (found.length) {
-      throw new AppError("VALIDATION_FAILED", { detail: found.map((f) => `${f.path}: ${f.message}`).join("; "), fields: found });
+      throw new AppError("VALIDATION_FAILED", {
+        detail: found.map((f) => `${f.path}: ${f.message}`).join("; "),
+        fields: found,
+      });
     }
   });
 });

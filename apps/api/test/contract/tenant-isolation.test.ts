@@ -19,8 +19,10 @@ const NOT_PER_RESOURCE: Record<string, string> = {
   // Uploads are multipart/form-data, which the JSON body generator cannot produce; the cross-tenant 404 for both
   // routes is asserted in apps/api/src/modules/tickets/ticket-attachments.service.test.ts.
   "POST /api/v1/tickets/{id}/attachments": "multipart upload (isolation covered in ticket-attachments.service.test.ts)",
-  "GET /api/v1/tickets/{id}/attachments/{attachmentId}": "multipart upload (isolation covered in ticket-attachments.service.test.ts)",
-  "PUT /api/v1/notification-templates/{event}/{locale}": "event and locale name a template slot of the caller's own tenant",
+  "GET /api/v1/tickets/{id}/attachments/{attachmentId}":
+    "multipart upload (isolation covered in ticket-attachments.service.test.ts)",
+  "PUT /api/v1/notification-templates/{event}/{locale}":
+    "event and locale name a template slot of the caller's own tenant",
 };
 
 type Side = { tenantId: string; adminId: string; session: Session; seeded: Seeded };

@@ -9,7 +9,12 @@ export async function givenPolicy(
 ): Promise<{ policyId: string; calendarId: string }> {
   return withTenant(db, tenantId, async (tx) => {
     const calendar = await tx.businessCalendar.create({
-      data: { tenantId, code: `cal-${policy.code}`, name: `Calendar ${policy.code}`, definition: policy.calendar as PrismaNamespace.InputJsonValue },
+      data: {
+        tenantId,
+        code: `cal-${policy.code}`,
+        name: `Calendar ${policy.code}`,
+        definition: policy.calendar as PrismaNamespace.InputJsonValue,
+      },
     });
     const row = await tx.slaPolicy.create({
       data: {

@@ -14,7 +14,8 @@ export const SNIFFED_TYPES = {
 } as const;
 export type SniffedKind = keyof typeof SNIFFED_TYPES;
 
-const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) => signature.every((b, i) => bytes[offset + i] === b);
+const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
+  signature.every((b, i) => bytes[offset + i] === b);
 
 function looksLikeText(bytes: Uint8Array): boolean {
   if (bytes.length === 0) return false;

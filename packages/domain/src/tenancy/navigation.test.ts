@@ -81,7 +81,14 @@ describe("navigation", () => {
   it("the admin pages, the service desk and the customer's tickets are available; execution and providers come later", () => {
     const unavailable = NAV_ITEMS.filter((item) => !item.available).map((item) => item.key);
     expect(unavailable.sort()).toEqual(
-      ["operator.projects", "portal.projects", "provider.jobs", "provider.workers", "seller.availability", "seller.projects"].sort(),
+      [
+        "operator.projects",
+        "portal.projects",
+        "provider.jobs",
+        "provider.workers",
+        "seller.availability",
+        "seller.projects",
+      ].sort(),
     );
   });
 

@@ -65,10 +65,34 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: "admin.audit", path: "/admin/audit", permission: "audit.read", persona: "admin", available: true },
   // Service-desk configuration: BU admins and tenant admins (the same permission guards the API's writes).
   { key: "admin.sla", path: "/admin/sla", permission: "bu.parameters.edit", persona: "admin", available: true },
-  { key: "admin.calendars", path: "/admin/calendars", permission: "bu.parameters.edit", persona: "admin", available: true },
-  { key: "admin.templates", path: "/admin/templates", permission: "bu.parameters.edit", persona: "admin", available: true },
-  { key: "admin.playbooks", path: "/admin/playbooks", permission: "bu.parameters.edit", persona: "admin", available: true },
-  { key: "admin.catalogue", path: "/admin/catalogue", permission: "bu.parameters.edit", persona: "admin", available: true },
+  {
+    key: "admin.calendars",
+    path: "/admin/calendars",
+    permission: "bu.parameters.edit",
+    persona: "admin",
+    available: true,
+  },
+  {
+    key: "admin.templates",
+    path: "/admin/templates",
+    permission: "bu.parameters.edit",
+    persona: "admin",
+    available: true,
+  },
+  {
+    key: "admin.playbooks",
+    path: "/admin/playbooks",
+    permission: "bu.parameters.edit",
+    persona: "admin",
+    available: true,
+  },
+  {
+    key: "admin.catalogue",
+    path: "/admin/catalogue",
+    permission: "bu.parameters.edit",
+    persona: "admin",
+    available: true,
+  },
   {
     key: "admin.maintenance",
     path: "/admin/maintenance",

@@ -36,7 +36,9 @@ export async function listBusinessUnits(
     ...(q.buIds === "all" ? {} : { id: { in: q.buIds } }),
     // Search and cursor both need an OR: combine them under AND so neither replaces the other.
     AND: [
-      q.q ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { code: { contains: q.q, mode: "insensitive" } }] } : {},
+      q.q
+        ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { code: { contains: q.q, mode: "insensitive" } }] }
+        : {},
       after ? seekAfter(q.sort, after) : {},
     ],
   };

@@ -23,10 +23,22 @@ beforeAll(async () => {
 
 describe("business units", () => {
   it("creates a BU with its country's default parameters as version 1", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/api/v1/business-units", headers: admin.headers, payload: bu("PT1", "PT") });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/business-units",
+      headers: admin.headers,
+      payload: bu("PT1", "PT"),
+    });
     expect(res.statusCode).toBe(201);
-    const params = await t.app.inject({ method: "GET", url: `/api/v1/business-units/${res.json().id}/parameters`, headers: admin.headers });
-    expect(params.json()).toMatchObject({ version: 1, parameters: { orderBufferHours: 72, skipContractAllowed: false } });
+    const params = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/business-units/${res.json().id}/parameters`,
+      headers: admin.headers,
+    });
+    expect(params.json()).toMatchObject({
+      version: 1,
+      parameters: { orderBufferHours: 72, skipContractAllowed: false },
+    });
   });
 
   it("refuses an invalid time zone, naming the field", async () => {
@@ -41,13 +53,33 @@ describe("business units", () => {
   });
 
   it("answers 409 on a duplicate code and on a stale version", async () => {
-    const first = await t.app.inject({ method: "POST", url: "/api/v1/business-units", headers: admin.headers, payload: bu("DUP") });
-    const dup = await t.app.inject({ method: "POST", url: "/api/v1/business-units", headers: admin.headers, payload: bu("DUP") });
+    const first = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/business-units",
+      headers: admin.headers,
+      payload: bu("DUP"),
+    });
+    const dup = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/business-units",
+      headers: admin.headers,
+      payload: bu("DUP"),
+    });
     expect(dup.statusCode).toBe(409);
     const id = first.json().id as string;
-    const ok = await t.app.inject({ method: "PATCH", url: `/api/v1/business-units/${id}`, headers: admin.headers, payload: { name: "Renamed", version: 1 } });
+    const ok = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/business-units/${id}`,
+      headers: admin.headers,
+      payload: { name: "Renamed", version: 1 },
+    });
     expect(ok.json()).toMatchObject({ name: "Renamed", version: 2 });
-    const stale = await t.app.inject({ method: "PATCH", url: `/api/v1/business-units/${id}`, headers: admin.headers, payload: { name: "Again", version: 1 } });
+    const stale = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/business-units/${id}`,
+      headers: admin.headers,
+      payload: { name: "Again", version: 1 },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe("STALE_VERSION");
   });
@@ -81,8 +113,15 @@ describe("business units", () => {
 
   it("operators can read but not create", async () => {
     const op = await login(t.app, "op@bu-a.test");
-    expect((await t.app.inject({ method: "GET", url: "/api/v1/business-units", headers: op.headers })).statusCode).toBe(200);
-    const res = await t.app.inject({ method: "POST", url: "/api/v1/business-units", headers: op.headers, payload: bu("NOPE") });
+    expect((await t.app.inject({ method: "GET", url: "/api/v1/business-units", headers: op.headers })).statusCode).toBe(
+      200,
+    );
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/business-units",
+      headers: op.headers,
+      payload: bu("NOPE"),
+    });
     expect(res.statusCode).toBe(403);
   });
 });

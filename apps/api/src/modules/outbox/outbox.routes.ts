@@ -16,7 +16,9 @@ function listOutbox(ctx: RequestContext, q: z.infer<typeof ZOutboxListQuery>) {
       where: {
         tenantId: ctx.tenantId,
         ...(q.status ? { status: q.status } : {}),
-        ...(after ? { OR: [{ createdAt: { lt: new Date(after.at) } }, { createdAt: new Date(after.at), id: { lt: after.id } }] } : {}),
+        ...(after
+          ? { OR: [{ createdAt: { lt: new Date(after.at) } }, { createdAt: new Date(after.at), id: { lt: after.id } }] }
+          : {}),
       },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: q.limit + 1,
@@ -37,7 +39,10 @@ function listOutbox(ctx: RequestContext, q: z.infer<typeof ZOutboxListQuery>) {
       };
     });
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+    return {
+      items,
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+    };
   });
 }
 
@@ -45,7 +50,12 @@ export function registerOutboxRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/v1/outbox",
     {
-      schema: { tags: ["service-desk-admin"], summary: "Outgoing notifications and their delivery state", querystring: ZOutboxListQuery, response: { 200: pageOf(ZOutboxItem) } },
+      schema: {
+        tags: ["service-desk-admin"],
+        summary: "Outgoing notifications and their delivery state",
+        querystring: ZOutboxListQuery,
+        response: { 200: pageOf(ZOutboxItem) },
+      },
       config: { permission: "audit.read" },
     },
     async (request) => listOutbox(request.ctx(), request.query),

@@ -29,9 +29,18 @@ describe("BU parameters", () => {
   it("saves a new version, audits before/after and lists it in the history", async () => {
     const s = await login(t.app, "bu-admin@p-a.test");
     const parameters = { ...defaultBuParameters("ES"), orderBufferHours: 60 };
-    const res = await t.app.inject({ method: "PUT", url: url(es), headers: s.headers, payload: { version: 0, parameters, comment: "longer buffer" } });
+    const res = await t.app.inject({
+      method: "PUT",
+      url: url(es),
+      headers: s.headers,
+      payload: { version: 0, parameters, comment: "longer buffer" },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ version: 1, parameters: { orderBufferHours: 60 }, changedBy: { name: "bu-admin" } });
+    expect(res.json()).toMatchObject({
+      version: 1,
+      parameters: { orderBufferHours: 60 },
+      changedBy: { name: "bu-admin" },
+    });
     const again = await t.app.inject({
       method: "PUT",
       url: url(es),
@@ -40,17 +49,34 @@ describe("BU parameters", () => {
     });
     expect(again.json().version).toBe(2);
     const history = await t.app.inject({ method: "GET", url: `${url(es)}/history`, headers: s.headers });
-    expect(history.json().items[0]).toMatchObject({ version: 2, changes: [{ key: "travelBufferMinutes", before: 30, after: 45 }] });
+    expect(history.json().items[0]).toMatchObject({
+      version: 2,
+      changes: [{ key: "travelBufferMinutes", before: 30, after: 45 }],
+    });
     const audit = await t.app.inject({ method: "GET", url: "/api/v1/audit?module=parameters", headers: s.headers });
-    expect(audit.json().items[0]).toMatchObject({ action: "bu_parameters.update", before: { travelBufferMinutes: 30 }, after: { travelBufferMinutes: 45 } });
+    expect(audit.json().items[0]).toMatchObject({
+      action: "bu_parameters.update",
+      before: { travelBufferMinutes: 30 },
+      after: { travelBufferMinutes: 45 },
+    });
   });
 
   it("refuses a stale version with 409 and an unchanged set with 422", async () => {
     const s = await login(t.app, "admin@p-a.test");
     const current = (await t.app.inject({ method: "GET", url: url(es), headers: s.headers })).json();
-    const stale = await t.app.inject({ method: "PUT", url: url(es), headers: s.headers, payload: { version: current.version - 1, parameters: current.parameters } });
+    const stale = await t.app.inject({
+      method: "PUT",
+      url: url(es),
+      headers: s.headers,
+      payload: { version: current.version - 1, parameters: current.parameters },
+    });
     expect(stale.statusCode).toBe(409);
-    const same = await t.app.inject({ method: "PUT", url: url(es), headers: s.headers, payload: { version: current.version, parameters: current.parameters } });
+    const same = await t.app.inject({
+      method: "PUT",
+      url: url(es),
+      headers: s.headers,
+      payload: { version: current.version, parameters: current.parameters },
+    });
     expect(same.statusCode).toBe(422);
   });
 
@@ -73,7 +99,12 @@ describe("BU parameters", () => {
     const buAdmin = await login(t.app, "bu-admin@p-a.test");
     expect((await t.app.inject({ method: "GET", url: url(pt), headers: buAdmin.headers })).statusCode).toBe(404);
     const seller = await login(t.app, "seller@p-a.test");
-    const res = await t.app.inject({ method: "PUT", url: url(es), headers: seller.headers, payload: { version: 2, parameters: defaultBuParameters("ES") } });
+    const res = await t.app.inject({
+      method: "PUT",
+      url: url(es),
+      headers: seller.headers,
+      payload: { version: 2, parameters: defaultBuParameters("ES") },
+    });
     expect(res.statusCode).toBe(403);
   });
 });

@@ -6,7 +6,10 @@ type Row = { key: string | null; label: string | null; met: bigint; breached: bi
 const dimensions = {
   priority: { key: "t.priority", label: "t.priority" },
   group: { key: "coalesce(t.group_id::text, 'none')", label: "coalesce(g.name, 'none')" },
-  month: { key: "to_char(date_trunc('month', t.created_at), 'YYYY-MM')", label: "to_char(date_trunc('month', t.created_at), 'YYYY-MM')" },
+  month: {
+    key: "to_char(date_trunc('month', t.created_at), 'YYYY-MM')",
+    label: "to_char(date_trunc('month', t.created_at), 'YYYY-MM')",
+  },
 } as const;
 
 /** Met vs breached clocks of tickets created in the window, by one dimension (fixed SQL per dimension, values bound). */

@@ -8,12 +8,29 @@ export function registerReportRoutes(app: FastifyInstance, deps: { now: () => Da
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     "/api/v1/reports/sla",
-    { schema: { tags: ["reports"], summary: "SLA compliance by priority, group and month; backlog aging; time distributions", querystring: ZSlaReportQuery, response: { 200: ZSlaReport } }, config: { permission: "reports.read" } },
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "SLA compliance by priority, group and month; backlog aging; time distributions",
+        querystring: ZSlaReportQuery,
+        response: { 200: ZSlaReport },
+      },
+      config: { permission: "reports.read" },
+    },
     async (request) => service.slaReport(request.ctx(), request.query, deps.now()),
   );
   r.get(
     "/api/v1/reports/sla/export",
-    { schema: { tags: ["reports"], summary: "SLA compliance as CSV", querystring: ZSlaReportQuery, produces: ["text/csv"], response: { 200: z.string() } }, config: { permission: "reports.read" } },
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "SLA compliance as CSV",
+        querystring: ZSlaReportQuery,
+        produces: ["text/csv"],
+        response: { 200: z.string() },
+      },
+      config: { permission: "reports.read" },
+    },
     async (request, reply) =>
       reply
         .type("text/csv; charset=utf-8")

@@ -18,7 +18,13 @@ function compliance(rows: Array<{ key: string | null; label: string | null; met:
   return rows.map((r) => {
     const met = Number(r.met);
     const breached = Number(r.breached);
-    return { key: r.key ?? "none", label: r.label ?? "none", met, breached, percent: met + breached ? Math.round((met / (met + breached)) * 1000) / 10 : null };
+    return {
+      key: r.key ?? "none",
+      label: r.label ?? "none",
+      met,
+      breached,
+      percent: met + breached ? Math.round((met / (met + breached)) * 1000) / 10 : null,
+    };
   });
 }
 

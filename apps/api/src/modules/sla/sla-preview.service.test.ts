@@ -6,7 +6,13 @@ let operator: Session;
 
 const madridOffice = {
   timezone: "Europe/Madrid",
-  hours: { mon: [["09:00", "18:00"]], tue: [["09:00", "18:00"]], wed: [["09:00", "18:00"]], thu: [["09:00", "18:00"]], fri: [["09:00", "18:00"]] },
+  hours: {
+    mon: [["09:00", "18:00"]],
+    tue: [["09:00", "18:00"]],
+    wed: [["09:00", "18:00"]],
+    thu: [["09:00", "18:00"]],
+    fri: [["09:00", "18:00"]],
+  },
   holidays: ["2027-10-12"],
 };
 
@@ -56,7 +62,14 @@ describe("POST /api/v1/sla/preview", () => {
   });
 
   it("24x7 counts real time", async () => {
-    const res = await preview(operator.headers, { calendar: "24x7", start: "2027-01-01T00:00:00Z", targets: [{ name: "t", minutes: 10 }, { name: "d", businessDays: 3 }] });
+    const res = await preview(operator.headers, {
+      calendar: "24x7",
+      start: "2027-01-01T00:00:00Z",
+      targets: [
+        { name: "t", minutes: 10 },
+        { name: "d", businessDays: 3 },
+      ],
+    });
     expect(res.json()).toEqual({ due: { t: "2027-01-01T00:10:00Z", d: "2027-01-04T00:00:00Z" } });
   });
 
@@ -73,9 +86,20 @@ describe("POST /api/v1/sla/preview", () => {
 
   it("answers 400 for a bad time zone, a bad start and duplicate target names", async () => {
     for (const body of [
-      { calendar: { ...madridOffice, timezone: "Mars/Base" }, start: "2027-09-24T15:00:00Z", targets: [{ name: "t", minutes: 1 }] },
+      {
+        calendar: { ...madridOffice, timezone: "Mars/Base" },
+        start: "2027-09-24T15:00:00Z",
+        targets: [{ name: "t", minutes: 1 }],
+      },
       { calendar: "24x7", start: "2027-13-45T99:00:00Z", targets: [{ name: "t", minutes: 1 }] },
-      { calendar: "24x7", start: "2027-01-01T00:00:00Z", targets: [{ name: "t", minutes: 1 }, { name: "t", minutes: 2 }] },
+      {
+        calendar: "24x7",
+        start: "2027-01-01T00:00:00Z",
+        targets: [
+          { name: "t", minutes: 1 },
+          { name: "t", minutes: 2 },
+        ],
+      },
     ]) {
       const res = await preview(operator.headers, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
@@ -84,7 +108,11 @@ describe("POST /api/v1/sla/preview", () => {
 
   it("is for staff: a customer gets 403", async () => {
     const customer = await login(t.app, "customer@sla-a.test");
-    const res = await preview(customer.headers, { calendar: "24x7", start: "2027-01-01T00:00:00Z", targets: [{ name: "t", minutes: 1 }] });
+    const res = await preview(customer.headers, {
+      calendar: "24x7",
+      start: "2027-01-01T00:00:00Z",
+      targets: [{ name: "t", minutes: 1 }],
+    });
     expect(res.statusCode).toBe(403);
   });
 });
@@ -103,9 +131,17 @@ describe("SLA preview limits", () => {
   });
 
   it("refuses target names that are not plain words and starts outside 1970-2200", async () => {
-    const bad = await preview(operator.headers, { calendar: "24x7", start: "2026-01-01T00:00:00Z", targets: [{ name: "__proto__", minutes: 1 }] });
+    const bad = await preview(operator.headers, {
+      calendar: "24x7",
+      start: "2026-01-01T00:00:00Z",
+      targets: [{ name: "__proto__", minutes: 1 }],
+    });
     expect(bad.statusCode).toBe(400);
-    const far = await preview(operator.headers, { calendar: "24x7", start: "9999-12-31T23:59:59Z", targets: [{ name: "a", minutes: 1 }] });
+    const far = await preview(operator.headers, {
+      calendar: "24x7",
+      start: "9999-12-31T23:59:59Z",
+      targets: [{ name: "a", minutes: 1 }],
+    });
     expect(far.statusCode).toBe(400);
   });
 });

@@ -29,4 +29,5 @@ export function assertVisible<T extends { buId: string | null; requesterUserId: 
   return ticket!;
 }
 
-export const actorOf = (scope: TicketScope) => (scope.kind === "staff" ? "staff" : "requester") as "staff" | "requester";
+export const actorOf = (scope: TicketScope) =>
+  (scope.kind === "staff" ? "staff" : "requester") as "staff" | "requester";

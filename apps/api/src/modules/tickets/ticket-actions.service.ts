@@ -5,8 +5,20 @@ import {
   type TicketEffect,
   type TicketStatus,
 } from "@atende/domain";
-import type { TAssignTicketRequest, TClassifyTicketRequest, TTicketActionRequest, TTicketDetail } from "@atende/contracts";
-import { AUTO_CLOSE_DAYS, notificationLocale, queueEmail, recordTicketEvent, REOPEN_WINDOW_DAYS, replanSla } from "@atende/desk";
+import type {
+  TAssignTicketRequest,
+  TClassifyTicketRequest,
+  TTicketActionRequest,
+  TTicketDetail,
+} from "@atende/contracts";
+import {
+  AUTO_CLOSE_DAYS,
+  notificationLocale,
+  queueEmail,
+  recordTicketEvent,
+  REOPEN_WINDOW_DAYS,
+  replanSla,
+} from "@atende/desk";
 import type { Tx } from "@atende/db";
 import { cancelTimer, scheduleTimer, type TimerRef } from "@atende/jobs";
 import type { RequestContext } from "../../context";
@@ -18,9 +30,18 @@ import * as repo from "./tickets.repo";
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findTicketRow>>>;
 
-export function allowedActionsFor(row: Pick<Row, "status" | "resolvedAt" | "pauseReason">, actor: "staff" | "requester", now: Date): TicketAction[] {
+export function allowedActionsFor(
+  row: Pick<Row, "status" | "resolvedAt" | "pauseReason">,
+  actor: "staff" | "requester",
+  now: Date,
+): TicketAction[] {
   return allowedTicketActions(
-    { status: row.status as TicketStatus, resolvedAt: row.resolvedAt, pauseReason: row.pauseReason, isRequester: actor === "requester" },
+    {
+      status: row.status as TicketStatus,
+      resolvedAt: row.resolvedAt,
+      pauseReason: row.pauseReason,
+      isRequester: actor === "requester",
+    },
     { actor, now, reopenWindowDays: REOPEN_WINDOW_DAYS, autoCloseDays: AUTO_CLOSE_DAYS },
   ).filter((a) => a !== "customer_reply" && a !== "auto_close");
 }
@@ -40,7 +61,14 @@ const REFUSAL_FIELD: Partial<Record<keyof typeof REFUSAL_TO_ERROR, string>> = {
 };
 
 /** Carries out the domain's effects inside the action's transaction; returns the timers to enqueue after commit. */
-async function applyEffects(tx: Tx, ctx: RequestContext, row: Row, effects: readonly TicketEffect[], now: Date, input: TTicketActionRequest) {
+async function applyEffects(
+  tx: Tx,
+  ctx: RequestContext,
+  row: Row,
+  effects: readonly TicketEffect[],
+  now: Date,
+  input: TTicketActionRequest,
+) {
   const refs: TimerRef[] = [];
   const patch: Record<string, unknown> = {};
   for (const effect of effects) {
@@ -56,21 +84,52 @@ async function applyEffects(tx: Tx, ctx: RequestContext, row: Row, effects: read
         break;
       case "restart-clock":
         // The resolved interval becomes a closed pause: the resolution clock resumes with the time it had accrued.
-        if (row.resolvedAt) await tx.ticketPause.create({ data: { tenantId: ctx.tenantId, ticketId: row.id, from: row.resolvedAt, to: now, reason: "resolved" } });
+        if (row.resolvedAt)
+          await tx.ticketPause.create({
+            data: { tenantId: ctx.tenantId, ticketId: row.id, from: row.resolvedAt, to: now, reason: "resolved" },
+          });
         break;
       case "schedule-auto-close":
-        refs.push(await scheduleTimer(tx, { tenantId: ctx.tenantId, kind: "ticket-auto-close", subject: row.id, dueAt: new Date(now.getTime() + AUTO_CLOSE_DAYS * 86_400_000) }));
+        refs.push(
+          await scheduleTimer(tx, {
+            tenantId: ctx.tenantId,
+            kind: "ticket-auto-close",
+            subject: row.id,
+            dueAt: new Date(now.getTime() + AUTO_CLOSE_DAYS * 86_400_000),
+          }),
+        );
         break;
       case "cancel-auto-close":
         await cancelTimer(tx, ctx.tenantId, "ticket-auto-close", row.id);
         break;
       case "send-survey":
-        await tx.survey.upsert({ where: { tenantId_ticketId: { tenantId: ctx.tenantId, ticketId: row.id } }, create: { tenantId: ctx.tenantId, ticketId: row.id, sentAt: now }, update: { sentAt: now, score: null, comment: null, answeredAt: null } });
-        if (row.requesterEmail) await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.survey", locale: await notificationLocale(tx, ctx.tenantId, row.buId), to: row.requesterEmail, vars: { ticketNumber: row.number, portalUrl: "/portal/tickets" } });
+        await tx.survey.upsert({
+          where: { tenantId_ticketId: { tenantId: ctx.tenantId, ticketId: row.id } },
+          create: { tenantId: ctx.tenantId, ticketId: row.id, sentAt: now },
+          update: { sentAt: now, score: null, comment: null, answeredAt: null },
+        });
+        if (row.requesterEmail)
+          await queueEmail(tx, {
+            tenantId: ctx.tenantId,
+            event: "ticket.survey",
+            locale: await notificationLocale(tx, ctx.tenantId, row.buId),
+            to: row.requesterEmail,
+            vars: { ticketNumber: row.number, portalUrl: "/portal/tickets" },
+          });
         break;
       case "notify":
         if (row.requesterEmail && effect.event === "ticket.resolved") {
-          await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.resolved", locale: await notificationLocale(tx, ctx.tenantId, row.buId), to: row.requesterEmail, vars: { ticketNumber: row.number, resolutionKind: input.resolution?.kind, resolutionNote: input.resolution?.note } });
+          await queueEmail(tx, {
+            tenantId: ctx.tenantId,
+            event: "ticket.resolved",
+            locale: await notificationLocale(tx, ctx.tenantId, row.buId),
+            to: row.requesterEmail,
+            vars: {
+              ticketNumber: row.number,
+              resolutionKind: input.resolution?.kind,
+              resolutionNote: input.resolution?.note,
+            },
+          });
         }
         break;
       case "start-clock":
@@ -80,20 +139,42 @@ async function applyEffects(tx: Tx, ctx: RequestContext, row: Row, effects: read
   return { refs, patch };
 }
 
-export async function applyTicketAction(deps: TicketDeps, ctx: RequestContext, id: string, input: TTicketActionRequest): Promise<TTicketDetail> {
+export async function applyTicketAction(
+  deps: TicketDeps,
+  ctx: RequestContext,
+  id: string,
+  input: TTicketActionRequest,
+): Promise<TTicketDetail> {
   const scope = ticketScope(ctx);
   const now = deps.now();
   const refs = await ctx.run(async (tx) => {
     const row = assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, id));
     const actor = actorOf(scope);
     const decision = decideTicket(
-      { status: row.status as TicketStatus, resolvedAt: row.resolvedAt, pauseReason: row.pauseReason, isRequester: actor === "requester" },
+      {
+        status: row.status as TicketStatus,
+        resolvedAt: row.resolvedAt,
+        pauseReason: row.pauseReason,
+        isRequester: actor === "requester",
+      },
       input.action,
-      { actor, now, reopenWindowDays: REOPEN_WINDOW_DAYS, autoCloseDays: AUTO_CLOSE_DAYS, input: { ...(input.pauseReason ? { pauseReason: input.pauseReason } : {}), ...(input.resolution ? { resolution: input.resolution } : {}) } },
+      {
+        actor,
+        now,
+        reopenWindowDays: REOPEN_WINDOW_DAYS,
+        autoCloseDays: AUTO_CLOSE_DAYS,
+        input: {
+          ...(input.pauseReason ? { pauseReason: input.pauseReason } : {}),
+          ...(input.resolution ? { resolution: input.resolution } : {}),
+        },
+      },
     );
     if (!decision.ok) {
       const path = REFUSAL_FIELD[decision.code];
-      throw new AppError(REFUSAL_TO_ERROR[decision.code], { detail: decision.message, ...(path ? { fields: [{ path, message: decision.message }] } : {}) });
+      throw new AppError(REFUSAL_TO_ERROR[decision.code], {
+        detail: decision.message,
+        ...(path ? { fields: [{ path, message: decision.message }] } : {}),
+      });
     }
     const { refs, patch } = await applyEffects(tx, ctx, row, decision.effects, now, input);
     const to = decision.to;
@@ -101,12 +182,32 @@ export async function applyTicketAction(deps: TicketDeps, ctx: RequestContext, i
       ...patch,
       status: to,
       pauseReason: to === "pending" ? (input.pauseReason ?? null) : null,
-      ...(to === "resolved" ? { resolvedAt: now, resolutionKind: input.resolution?.kind ?? null, resolutionNote: input.resolution?.note ?? null } : {}),
-      ...(input.action === "reopen" ? { resolvedAt: null, resolutionKind: null, resolutionNote: null, reopenCount: { increment: 1 } } : {}),
+      ...(to === "resolved"
+        ? {
+            resolvedAt: now,
+            resolutionKind: input.resolution?.kind ?? null,
+            resolutionNote: input.resolution?.note ?? null,
+          }
+        : {}),
+      ...(input.action === "reopen"
+        ? { resolvedAt: null, resolutionKind: null, resolutionNote: null, reopenCount: { increment: 1 } }
+        : {}),
       ...(to === "closed" ? { closedAt: now } : {}),
     });
     if (!ok) throw staleVersion("ticket");
-    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type: `ticket.${input.action}`, data: { from: row.status, to, ...(input.pauseReason ? { pauseReason: input.pauseReason } : {}), ...(input.resolution ? { resolutionKind: input.resolution.kind } : {}) }, at: now });
+    await recordTicketEvent(tx, {
+      tenantId: ctx.tenantId,
+      ticketId: id,
+      actor: ctx.actor,
+      type: `ticket.${input.action}`,
+      data: {
+        from: row.status,
+        to,
+        ...(input.pauseReason ? { pauseReason: input.pauseReason } : {}),
+        ...(input.resolution ? { resolutionKind: input.resolution.kind } : {}),
+      },
+      at: now,
+    });
     return [...refs, ...(await replanSla(tx, ctx.tenantId, id, now))];
   });
   await afterCommit(deps, ctx.tenantId, id, refs);
@@ -122,23 +223,57 @@ export async function classifyTicket(deps: TicketDeps, ctx: RequestContext, id: 
     const row = assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, id));
     const levels = await tx.priority.findMany({ where: { tenantId: ctx.tenantId }, select: { code: true } });
     if (levels.length && !levels.some((l) => l.code === input.priority)) {
-      throw new AppError("VALIDATION_FAILED", { detail: "body.priority: unknown priority", fields: [{ path: "body.priority", message: "unknown priority" }] });
+      throw new AppError("VALIDATION_FAILED", {
+        detail: "body.priority: unknown priority",
+        fields: [{ path: "body.priority", message: "unknown priority" }],
+      });
     }
-    if (!(await repo.updateTicketVersioned(tx, ctx.tenantId, id, input.version, { type: input.type, priority: input.priority, finalClassifiedAt: now }))) throw staleVersion("ticket");
-    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type: "ticket.classified", data: { before: { type: row.type, priority: row.priority }, after: { type: input.type, priority: input.priority } }, at: now });
+    if (
+      !(await repo.updateTicketVersioned(tx, ctx.tenantId, id, input.version, {
+        type: input.type,
+        priority: input.priority,
+        finalClassifiedAt: now,
+      }))
+    )
+      throw staleVersion("ticket");
+    await recordTicketEvent(tx, {
+      tenantId: ctx.tenantId,
+      ticketId: id,
+      actor: ctx.actor,
+      type: "ticket.classified",
+      data: {
+        before: { type: row.type, priority: row.priority },
+        after: { type: input.type, priority: input.priority },
+      },
+      at: now,
+    });
     return replanSla(tx, ctx.tenantId, id, now);
   });
   await afterCommit(deps, ctx.tenantId, id, refs);
   return getTicket(deps, ctx, id);
 }
 
-async function checkAssignTargets(ctx: RequestContext, input: { groupId: string | null; assigneeId: string | null }, at: string, tx?: Tx) {
+async function checkAssignTargets(
+  ctx: RequestContext,
+  input: { groupId: string | null; assigneeId: string | null },
+  at: string,
+  tx?: Tx,
+) {
   const check = async (t: Tx) => {
     if (input.groupId && !(await t.group.findFirst({ where: { tenantId: ctx.tenantId, id: input.groupId } }))) {
-      throw new AppError("VALIDATION_FAILED", { detail: `${at}.groupId: unknown group`, fields: [{ path: `${at}.groupId`, message: "unknown group" }] });
+      throw new AppError("VALIDATION_FAILED", {
+        detail: `${at}.groupId: unknown group`,
+        fields: [{ path: `${at}.groupId`, message: "unknown group" }],
+      });
     }
-    if (input.assigneeId && !(await t.user.findFirst({ where: { tenantId: ctx.tenantId, id: input.assigneeId, status: "active" } }))) {
-      throw new AppError("VALIDATION_FAILED", { detail: `${at}.assigneeId: unknown user`, fields: [{ path: `${at}.assigneeId`, message: "unknown or disabled user" }] });
+    if (
+      input.assigneeId &&
+      !(await t.user.findFirst({ where: { tenantId: ctx.tenantId, id: input.assigneeId, status: "active" } }))
+    ) {
+      throw new AppError("VALIDATION_FAILED", {
+        detail: `${at}.assigneeId: unknown user`,
+        fields: [{ path: `${at}.assigneeId`, message: "unknown or disabled user" }],
+      });
     }
   };
   return tx ? check(tx) : ctx.run(check);
@@ -151,28 +286,56 @@ export async function assignTicket(deps: TicketDeps, ctx: RequestContext, id: st
   await ctx.run(async (tx) => {
     const row = assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, id));
     await checkAssignTargets(ctx, input, "body", tx);
-    if (!(await repo.updateTicketVersioned(tx, ctx.tenantId, id, input.version, { groupId: input.groupId, assigneeId: input.assigneeId }))) throw staleVersion("ticket");
+    if (
+      !(await repo.updateTicketVersioned(tx, ctx.tenantId, id, input.version, {
+        groupId: input.groupId,
+        assigneeId: input.assigneeId,
+      }))
+    )
+      throw staleVersion("ticket");
     const type = row.groupId && input.groupId !== row.groupId ? "ticket.transferred" : "ticket.assigned";
-    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type, data: { before: { groupId: row.groupId, assigneeId: row.assigneeId }, after: input }, at: now });
+    await recordTicketEvent(tx, {
+      tenantId: ctx.tenantId,
+      ticketId: id,
+      actor: ctx.actor,
+      type,
+      data: { before: { groupId: row.groupId, assigneeId: row.assigneeId }, after: input },
+      at: now,
+    });
   });
   await afterCommit(deps, ctx.tenantId, id, []);
   return getTicket(deps, ctx, id);
 }
 
-export async function setTicketTags(deps: TicketDeps, ctx: RequestContext, id: string, input: { tags: string[]; version: number }) {
+export async function setTicketTags(
+  deps: TicketDeps,
+  ctx: RequestContext,
+  id: string,
+  input: { tags: string[]; version: number },
+) {
   const scope = ticketScope(ctx);
   if (scope.kind !== "staff") throw new AppError("FORBIDDEN", { detail: "only agents tag tickets" });
   await ctx.run(async (tx) => {
     const row = assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, id));
     const tags = [...new Set(input.tags)];
-    if (!(await repo.updateTicketVersioned(tx, ctx.tenantId, id, input.version, { tags }))) throw staleVersion("ticket");
-    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type: "ticket.tagged", data: { before: row.tags, after: tags } });
+    if (!(await repo.updateTicketVersioned(tx, ctx.tenantId, id, input.version, { tags })))
+      throw staleVersion("ticket");
+    await recordTicketEvent(tx, {
+      tenantId: ctx.tenantId,
+      ticketId: id,
+      actor: ctx.actor,
+      type: "ticket.tagged",
+      data: { before: row.tags, after: tags },
+    });
   });
   await afterCommit(deps, ctx.tenantId, id, []);
   return getTicket(deps, ctx, id);
 }
 
-function assertVisibleSafe(scope: ReturnType<typeof ticketScope>, row: { buId: string | null; requesterUserId: string | null }) {
+function assertVisibleSafe(
+  scope: ReturnType<typeof ticketScope>,
+  row: { buId: string | null; requesterUserId: string | null },
+) {
   try {
     assertVisible(scope, row);
     return true;
@@ -185,15 +348,27 @@ function assertVisibleSafe(scope: ReturnType<typeof ticketScope>, row: { buId: s
 export async function bulkUpdateTickets(
   deps: TicketDeps,
   ctx: RequestContext,
-  input: { ids: string[]; assign?: { groupId: string | null; assigneeId: string | null } | undefined; action?: "acknowledge" | "start" | undefined },
+  input: {
+    ids: string[];
+    assign?: { groupId: string | null; assigneeId: string | null } | undefined;
+    action?: "acknowledge" | "start" | undefined;
+  },
 ) {
   if (ticketScope(ctx).kind !== "staff") throw new AppError("FORBIDDEN", { detail: "bulk changes are for agents" });
   if (!input.assign && !input.action) {
-    throw new AppError("VALIDATION_FAILED", { detail: "body: give assign or action", fields: [{ path: "body", message: "give assign or action" }] });
+    throw new AppError("VALIDATION_FAILED", {
+      detail: "body: give assign or action",
+      fields: [{ path: "body", message: "give assign or action" }],
+    });
   }
   const ids = [...new Set(input.ids)];
   const scope = ticketScope(ctx);
-  const visible = await ctx.run((tx) => tx.ticket.findMany({ where: { tenantId: ctx.tenantId, id: { in: ids } }, select: { id: true, buId: true, requesterUserId: true } }));
+  const visible = await ctx.run((tx) =>
+    tx.ticket.findMany({
+      where: { tenantId: ctx.tenantId, id: { in: ids } },
+      select: { id: true, buId: true, requesterUserId: true },
+    }),
+  );
   const missing = ids.filter((id) => !visible.some((v) => v.id === id && assertVisibleSafe(scope, v)));
   if (missing.length) {
     throw new AppError("NOT_FOUND", { detail: `tickets not found: ${missing.join(", ")}; nothing was changed` });

@@ -15,12 +15,19 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: TicketDeps)
   r.post(
     "/api/v1/tickets/:id/attachments",
     {
-      schema: { tags, summary: "Upload files (multipart/form-data); each type is checked from its content", consumes: ["multipart/form-data"], params: ZIdParams, response: { 201: ZList } },
+      schema: {
+        tags,
+        summary: "Upload files (multipart/form-data); each type is checked from its content",
+        consumes: ["multipart/form-data"],
+        params: ZIdParams,
+        response: { 201: ZList },
+      },
     },
     async (request, reply) => {
       // The ticket is checked first: another tenant's ticket is a 404 whatever was sent.
       await attachments.listAttachments(request.ctx(), request.params.id);
-      if (!request.isMultipart()) throw new AppError("UNSUPPORTED_MEDIA_TYPE", { detail: "send the files as multipart/form-data" });
+      if (!request.isMultipart())
+        throw new AppError("UNSUPPORTED_MEDIA_TYPE", { detail: "send the files as multipart/form-data" });
       const uploads = await attachments.readUploads(request.files());
       return reply.code(201).send(await attachments.addAttachments(deps, request.ctx(), request.params.id, uploads));
     },
@@ -32,9 +39,16 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: TicketDeps)
   );
   r.get(
     "/api/v1/tickets/:id/attachments/:attachmentId",
-    { schema: { tags, summary: "Download one file", params: ZAttachmentParams, produces: ["application/octet-stream"] } },
+    {
+      schema: { tags, summary: "Download one file", params: ZAttachmentParams, produces: ["application/octet-stream"] },
+    },
     async (request, reply) => {
-      const file = await attachments.findAttachmentFile(deps, request.ctx(), request.params.id, request.params.attachmentId);
+      const file = await attachments.findAttachmentFile(
+        deps,
+        request.ctx(),
+        request.params.id,
+        request.params.attachmentId,
+      );
       return reply
         .type(file.contentType)
         .header("content-disposition", `attachment; filename="${encodeURIComponent(file.filename)}"`)

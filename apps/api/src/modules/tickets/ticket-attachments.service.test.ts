@@ -11,7 +11,11 @@ function multipart(files: Array<{ name: string; data: Buffer; type?: string }>) 
   const boundary = "----atendetest";
   const chunks: Buffer[] = [];
   for (const f of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type ?? "application/octet-stream"}\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type ?? "application/octet-stream"}\r\n\r\n`,
+      ),
+    );
     chunks.push(f.data, Buffer.from("\r\n"));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
@@ -27,7 +31,14 @@ beforeAll(async () => {
   const a = await t.tenant("att-a");
   await a.user("agent@att-a.test", [tenantWide("operator")]);
   agent = await login(t.app, "agent@att-a.test");
-  ticketId = (await t.app.inject({ method: "POST", url: "/api/v1/tickets", headers: agent.headers, payload: { subject: "s", description: "d", channel: "phone", type: "incident", priority: "low" } })).json().id;
+  ticketId = (
+    await t.app.inject({
+      method: "POST",
+      url: "/api/v1/tickets",
+      headers: agent.headers,
+      payload: { subject: "s", description: "d", channel: "phone", type: "incident", priority: "low" },
+    })
+  ).json().id;
 });
 
 /** Files on disk under the storage dir (tenant/tickets/ticket/file). */
@@ -38,24 +49,46 @@ const storedFiles = () =>
 
 const upload = (files: Array<{ name: string; data: Buffer; type?: string }>) => {
   const body = multipart(files);
-  return t.app.inject({ method: "POST", url: `/api/v1/tickets/${ticketId}/attachments`, headers: { ...agent.headers, "content-type": body.contentType }, payload: body.payload });
+  return t.app.inject({
+    method: "POST",
+    url: `/api/v1/tickets/${ticketId}/attachments`,
+    headers: { ...agent.headers, "content-type": body.contentType },
+    payload: body.payload,
+  });
 };
 
 describe("attachments", () => {
   it("stores files whose content is an accepted type and serves them back", async () => {
-    const res = await upload([{ name: "screen.png", data: PNG }, { name: "invoice.pdf", data: PDF, type: "image/png" }]);
+    const res = await upload([
+      { name: "screen.png", data: PNG },
+      { name: "invoice.pdf", data: PDF, type: "image/png" },
+    ]);
     expect(res.statusCode).toBe(201);
-    expect(res.json().items.map((i: { contentType: string }) => i.contentType)).toEqual(["image/png", "application/pdf"]);
-    const file = await t.app.inject({ method: "GET", url: `/api/v1/tickets/${ticketId}/attachments/${res.json().items[1].id}`, headers: agent.headers });
+    expect(res.json().items.map((i: { contentType: string }) => i.contentType)).toEqual([
+      "image/png",
+      "application/pdf",
+    ]);
+    const file = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/tickets/${ticketId}/attachments/${res.json().items[1].id}`,
+      headers: agent.headers,
+    });
     expect(file.headers["content-type"]).toBe("application/pdf");
     expect(file.rawPayload.equals(PDF)).toBe(true);
   });
 
   it("refuses a disguised executable with 415 and stores nothing of the upload", async () => {
-    const before = (await t.app.inject({ method: "GET", url: `/api/v1/tickets/${ticketId}/attachments`, headers: agent.headers })).json().items.length;
-    const res = await upload([{ name: "ok.png", data: PNG }, { name: "report.pdf", data: EXE, type: "application/pdf" }]);
+    const before = (
+      await t.app.inject({ method: "GET", url: `/api/v1/tickets/${ticketId}/attachments`, headers: agent.headers })
+    ).json().items.length;
+    const res = await upload([
+      { name: "ok.png", data: PNG },
+      { name: "report.pdf", data: EXE, type: "application/pdf" },
+    ]);
     expect(res.statusCode).toBe(415);
-    const after = (await t.app.inject({ method: "GET", url: `/api/v1/tickets/${ticketId}/attachments`, headers: agent.headers })).json().items.length;
+    const after = (
+      await t.app.inject({ method: "GET", url: `/api/v1/tickets/${ticketId}/attachments`, headers: agent.headers })
+    ).json().items.length;
     expect(after).toBe(before);
     expect(storedFiles()).toBe(before);
   });
@@ -65,16 +98,32 @@ describe("attachments", () => {
     await b.user("agent@att-b.test", [tenantWide("operator")]);
     const other = await login(t.app, "agent@att-b.test");
     const mine = (await upload([{ name: "a.png", data: PNG }])).json().items[0].id as string;
-    const get = await t.app.inject({ method: "GET", url: `/api/v1/tickets/${ticketId}/attachments/${mine}`, headers: other.headers });
+    const get = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/tickets/${ticketId}/attachments/${mine}`,
+      headers: other.headers,
+    });
     expect(get.statusCode).toBe(404);
     const body = multipart([{ name: "x.png", data: PNG }]);
-    const post = await t.app.inject({ method: "POST", url: `/api/v1/tickets/${ticketId}/attachments`, headers: { ...other.headers, "content-type": body.contentType }, payload: body.payload });
+    const post = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/tickets/${ticketId}/attachments`,
+      headers: { ...other.headers, "content-type": body.contentType },
+      payload: body.payload,
+    });
     expect(post.statusCode).toBe(404);
   });
 
   it("refuses files over the size limit with 413 and JSON bodies with 415", async () => {
-    expect((await upload([{ name: "big.pdf", data: Buffer.concat([PDF, Buffer.alloc(4096, 0x20)]) }])).statusCode).toBe(413);
-    const json = await t.app.inject({ method: "POST", url: `/api/v1/tickets/${ticketId}/attachments`, headers: agent.headers, payload: { file: "x" } });
+    expect((await upload([{ name: "big.pdf", data: Buffer.concat([PDF, Buffer.alloc(4096, 0x20)]) }])).statusCode).toBe(
+      413,
+    );
+    const json = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/tickets/${ticketId}/attachments`,
+      headers: agent.headers,
+      payload: { file: "x" },
+    });
     expect(json.statusCode).toBe(415);
   });
 });

@@ -25,10 +25,15 @@ export async function readUploads(parts: AsyncIterable<MultipartFile>): Promise<
   const uploads: Upload[] = [];
   for await (const part of parts) {
     const data = await part.toBuffer();
-    if (part.file.truncated) throw new AppError("PAYLOAD_TOO_LARGE", { detail: `${part.filename} is larger than the size limit` });
+    if (part.file.truncated)
+      throw new AppError("PAYLOAD_TOO_LARGE", { detail: `${part.filename} is larger than the size limit` });
     uploads.push({ filename: path.basename(part.filename || "file").slice(0, 200), data });
   }
-  if (uploads.length === 0) throw new AppError("VALIDATION_FAILED", { detail: "body.file: attach at least one file", fields: [{ path: "body.file", message: "attach at least one file" }] });
+  if (uploads.length === 0)
+    throw new AppError("VALIDATION_FAILED", {
+      detail: "body.file: attach at least one file",
+      fields: [{ path: "body.file", message: "attach at least one file" }],
+    });
   return uploads;
 }
 
@@ -39,8 +44,15 @@ export async function readUploads(parts: AsyncIterable<MultipartFile>): Promise<
 export async function addAttachments(deps: TicketDeps, ctx: RequestContext, ticketId: string, uploads: Upload[]) {
   const typed = uploads.map((u) => {
     const kind = sniffKind(u.data.subarray(0, 512));
-    if (!kind) throw new AppError("UNSUPPORTED_MEDIA_TYPE", { detail: `${u.filename}: this kind of file is not accepted (images, pdf, text/csv, office documents)` });
-    return { ...u, contentType: contentTypeFor(kind, u.filename), key: path.join(ctx.tenantId, "tickets", ticketId, randomUUID()) };
+    if (!kind)
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", {
+        detail: `${u.filename}: this kind of file is not accepted (images, pdf, text/csv, office documents)`,
+      });
+    return {
+      ...u,
+      contentType: contentTypeFor(kind, u.filename),
+      key: path.join(ctx.tenantId, "tickets", ticketId, randomUUID()),
+    };
   });
   const scope = ticketScope(ctx);
   await ctx.run(async (tx) => assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, ticketId)));
@@ -55,9 +67,27 @@ export async function addAttachments(deps: TicketDeps, ctx: RequestContext, tick
     const rows = await ctx.run(async (tx) => {
       const created = [];
       for (const f of typed) {
-        created.push(await tx.ticketAttachment.create({ data: { tenantId: ctx.tenantId, ticketId, filename: f.filename, contentType: f.contentType, size: f.data.length, storageKey: f.key, uploadedBy: ctx.actor.userId } }));
+        created.push(
+          await tx.ticketAttachment.create({
+            data: {
+              tenantId: ctx.tenantId,
+              ticketId,
+              filename: f.filename,
+              contentType: f.contentType,
+              size: f.data.length,
+              storageKey: f.key,
+              uploadedBy: ctx.actor.userId,
+            },
+          }),
+        );
       }
-      await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId, actor: ctx.actor, type: "ticket.attachments_added", data: { files: typed.map((f) => f.filename) } });
+      await recordTicketEvent(tx, {
+        tenantId: ctx.tenantId,
+        ticketId,
+        actor: ctx.actor,
+        type: "ticket.attachments_added",
+        data: { files: typed.map((f) => f.filename) },
+      });
       return created;
     });
     await afterCommit(deps, ctx.tenantId, ticketId, []);
@@ -72,12 +102,20 @@ export async function listAttachments(ctx: RequestContext, ticketId: string) {
   const scope = ticketScope(ctx);
   return ctx.run(async (tx) => {
     assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, ticketId));
-    const rows = await tx.ticketAttachment.findMany({ where: { tenantId: ctx.tenantId, ticketId }, orderBy: { createdAt: "asc" } });
+    const rows = await tx.ticketAttachment.findMany({
+      where: { tenantId: ctx.tenantId, ticketId },
+      orderBy: { createdAt: "asc" },
+    });
     return { items: rows.map(toAttachment) };
   });
 }
 
-export async function findAttachmentFile(deps: TicketDeps, ctx: RequestContext, ticketId: string, attachmentId: string) {
+export async function findAttachmentFile(
+  deps: TicketDeps,
+  ctx: RequestContext,
+  ticketId: string,
+  attachmentId: string,
+) {
   const scope = ticketScope(ctx);
   const row = await ctx.run(async (tx) => {
     assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, ticketId));

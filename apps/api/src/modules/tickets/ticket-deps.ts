@@ -10,7 +10,15 @@ export type TicketDeps = {
 };
 
 /** After-commit work: timers and live notices are best effort (the sweep and the next refetch repair them). */
-export async function afterCommit(deps: TicketDeps, tenantId: string, ticketId: string, refs: TimerRef[], created = false) {
+export async function afterCommit(
+  deps: TicketDeps,
+  tenantId: string,
+  ticketId: string,
+  refs: TimerRef[],
+  created = false,
+) {
   await deps.dispatchTimers(refs).catch(() => undefined);
-  await deps.publish(tenantId, { type: created ? "ticket.created" : "ticket.changed", ticketId }).catch(() => undefined);
+  await deps
+    .publish(tenantId, { type: created ? "ticket.created" : "ticket.changed", ticketId })
+    .catch(() => undefined);
 }

@@ -1,13 +1,27 @@
 import { decideTicket, type TicketStatus } from "@atende/domain";
 import type { TCreateTicketMessageRequest, TTicketEvent, TTicketMessage } from "@atende/contracts";
-import { AUTO_CLOSE_DAYS, notificationLocale, queueEmail, recordTicketEvent, REOPEN_WINDOW_DAYS, replanSla } from "@atende/desk";
+import {
+  AUTO_CLOSE_DAYS,
+  notificationLocale,
+  queueEmail,
+  recordTicketEvent,
+  REOPEN_WINDOW_DAYS,
+  replanSla,
+} from "@atende/desk";
 import type { RequestContext } from "../../context";
 import { AppError } from "../../errors";
 import { actorOf, assertVisible, ticketScope } from "./ticket-access";
 import { afterCommit, type TicketDeps } from "./ticket-deps";
 import * as repo from "./tickets.repo";
 
-const toMessage = (m: { id: string; visibility: string; authorLabel: string; authorKind: string; body: string; createdAt: Date }): TTicketMessage => ({
+const toMessage = (m: {
+  id: string;
+  visibility: string;
+  authorLabel: string;
+  authorKind: string;
+  body: string;
+  createdAt: Date;
+}): TTicketMessage => ({
   id: m.id,
   visibility: m.visibility as TTicketMessage["visibility"],
   authorLabel: m.authorLabel,
@@ -20,7 +34,12 @@ const toMessage = (m: { id: string; visibility: string; authorLabel: string; aut
  * Public agent replies reach the customer and the first one is the first response; internal notes stay with staff.
  * A customer's reply to a ticket waiting on them puts it back in progress.
  */
-export async function addTicketMessage(deps: TicketDeps, ctx: RequestContext, id: string, input: TCreateTicketMessageRequest): Promise<TTicketMessage> {
+export async function addTicketMessage(
+  deps: TicketDeps,
+  ctx: RequestContext,
+  id: string,
+  input: TCreateTicketMessageRequest,
+): Promise<TTicketMessage> {
   const scope = ticketScope(ctx);
   const actor = actorOf(scope);
   if (actor === "requester" && input.visibility !== "public") {
@@ -40,23 +59,54 @@ export async function addTicketMessage(deps: TicketDeps, ctx: RequestContext, id
       body: input.body,
       createdAt: now,
     });
-    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type: input.visibility === "internal" ? "ticket.note_added" : "ticket.replied", data: { messageId: message.id }, at: now });
+    await recordTicketEvent(tx, {
+      tenantId: ctx.tenantId,
+      ticketId: id,
+      actor: ctx.actor,
+      type: input.visibility === "internal" ? "ticket.note_added" : "ticket.replied",
+      data: { messageId: message.id },
+      at: now,
+    });
     if (input.visibility === "internal") return { message, refs: [] };
     if (actor === "staff") {
-      await tx.ticket.update({ where: { id }, data: { lastPublicUpdateAt: now, ...(row.firstResponseAt ? {} : { firstResponseAt: now }) } });
+      await tx.ticket.update({
+        where: { id },
+        data: { lastPublicUpdateAt: now, ...(row.firstResponseAt ? {} : { firstResponseAt: now }) },
+      });
       if (row.requesterEmail) {
-        await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.updated", locale: await notificationLocale(tx, ctx.tenantId, row.buId), to: row.requesterEmail, vars: { ticketNumber: row.number, message: input.body } });
+        await queueEmail(tx, {
+          tenantId: ctx.tenantId,
+          event: "ticket.updated",
+          locale: await notificationLocale(tx, ctx.tenantId, row.buId),
+          to: row.requesterEmail,
+          vars: { ticketNumber: row.number, message: input.body },
+        });
       }
     } else {
       const decision = decideTicket(
-        { status: row.status as TicketStatus, resolvedAt: row.resolvedAt, pauseReason: row.pauseReason, isRequester: true },
+        {
+          status: row.status as TicketStatus,
+          resolvedAt: row.resolvedAt,
+          pauseReason: row.pauseReason,
+          isRequester: true,
+        },
         "customer_reply",
         { actor: "requester", now, reopenWindowDays: REOPEN_WINDOW_DAYS, autoCloseDays: AUTO_CLOSE_DAYS },
       );
       if (decision.ok && decision.to !== row.status) {
         await repo.closeOpenPauses(tx, ctx.tenantId, id, now);
-        await tx.ticket.update({ where: { id }, data: { status: decision.to, pauseReason: null, version: { increment: 1 } } });
-        await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type: "ticket.customer_reply", data: { from: row.status, to: decision.to }, at: now });
+        await tx.ticket.update({
+          where: { id },
+          data: { status: decision.to, pauseReason: null, version: { increment: 1 } },
+        });
+        await recordTicketEvent(tx, {
+          tenantId: ctx.tenantId,
+          ticketId: id,
+          actor: ctx.actor,
+          type: "ticket.customer_reply",
+          data: { from: row.status, to: decision.to },
+          at: now,
+        });
       }
     }
     return { message, refs: await replanSla(tx, ctx.tenantId, id, now) };
@@ -80,6 +130,14 @@ export async function listTicketEvents(ctx: RequestContext, id: string): Promise
   return ctx.run(async (tx) => {
     assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, id));
     const rows = await repo.listEvents(tx, ctx.tenantId, id);
-    return { items: rows.map((e) => ({ id: e.id, at: e.at.toISOString(), actorLabel: e.actorLabel, type: e.type, data: e.data })) };
+    return {
+      items: rows.map((e) => ({
+        id: e.id,
+        at: e.at.toISOString(),
+        actorLabel: e.actorLabel,
+        type: e.type,
+        data: e.data,
+      })),
+    };
   });
 }

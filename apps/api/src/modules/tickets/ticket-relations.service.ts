@@ -7,12 +7,14 @@ import { assertVisible, ticketScope } from "./ticket-access";
 import { afterCommit, type TicketDeps } from "./ticket-deps";
 import * as repo from "./tickets.repo";
 
-const field = (path: string, message: string) => new AppError("VALIDATION_FAILED", { detail: `${path}: ${message}`, fields: [{ path, message }] });
+const field = (path: string, message: string) =>
+  new AppError("VALIDATION_FAILED", { detail: `${path}: ${message}`, fields: [{ path, message }] });
 
 async function staffTicket(ctx: RequestContext, tx: Tx, id: string) {
   const scope = ticketScope(ctx);
   const row = assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, id));
-  if (scope.kind !== "staff") throw new AppError("FORBIDDEN", { detail: "only agents change checklists, links and watchers" });
+  if (scope.kind !== "staff")
+    throw new AppError("FORBIDDEN", { detail: "only agents change checklists, links and watchers" });
   return row;
 }
 
@@ -25,11 +27,28 @@ export async function relationsOf(tx: Tx, tenantId: string, ticketId: string): P
   ]);
   const done = items.filter((i) => i.done).length;
   return {
-    checklist: items.map((i) => ({ id: i.id, position: i.position, title: i.title, templateCode: i.templateCode, done: i.done, doneAt: i.doneAt?.toISOString() ?? null })),
+    checklist: items.map((i) => ({
+      id: i.id,
+      position: i.position,
+      title: i.title,
+      templateCode: i.templateCode,
+      done: i.done,
+      doneAt: i.doneAt?.toISOString() ?? null,
+    })),
     progress: items.length ? Math.round((done / items.length) * 100) : null,
-    links: links.map((l) => ({ id: l.id, targetType: l.targetType as TTicketRelations["links"][number]["targetType"], targetId: l.targetId, relation: l.relation as TTicketRelations["links"][number]["relation"] })),
+    links: links.map((l) => ({
+      id: l.id,
+      targetType: l.targetType as TTicketRelations["links"][number]["targetType"],
+      targetId: l.targetId,
+      relation: l.relation as TTicketRelations["links"][number]["relation"],
+    })),
     watcherIds: watchers.map((w) => w.userId),
-    escalations: escalations.map((e) => ({ level: e.level, label: e.label, actions: e.actions, at: e.at.toISOString() })),
+    escalations: escalations.map((e) => ({
+      level: e.level,
+      label: e.label,
+      actions: e.actions,
+      at: e.at.toISOString(),
+    })),
   };
 }
 
@@ -43,7 +62,13 @@ export async function getRelations(ctx: RequestContext, id: string) {
   });
 }
 
-export async function setChecklistItem(deps: TicketDeps, ctx: RequestContext, id: string, itemId: string, done: boolean) {
+export async function setChecklistItem(
+  deps: TicketDeps,
+  ctx: RequestContext,
+  id: string,
+  itemId: string,
+  done: boolean,
+) {
   const now = deps.now();
   await ctx.run(async (tx) => {
     await staffTicket(ctx, tx, id);
@@ -52,21 +77,46 @@ export async function setChecklistItem(deps: TicketDeps, ctx: RequestContext, id
       data: { done, doneAt: done ? now : null, doneBy: done ? ctx.actor.userId : null },
     });
     if (res.count === 0) throw notFound("checklist item");
-    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type: done ? "checklist.done" : "checklist.undone", data: { itemId }, at: now });
+    await recordTicketEvent(tx, {
+      tenantId: ctx.tenantId,
+      ticketId: id,
+      actor: ctx.actor,
+      type: done ? "checklist.done" : "checklist.undone",
+      data: { itemId },
+      at: now,
+    });
   });
   await afterCommit(deps, ctx.tenantId, id, []);
   return getRelations(ctx, id);
 }
 
-export async function addLink(deps: TicketDeps, ctx: RequestContext, id: string, input: { targetType: "ticket" | "service_execution" | "project"; targetId: string; relation: "relates" | "duplicates" | "caused_by" | "blocks" }) {
+export async function addLink(
+  deps: TicketDeps,
+  ctx: RequestContext,
+  id: string,
+  input: {
+    targetType: "ticket" | "service_execution" | "project";
+    targetId: string;
+    relation: "relates" | "duplicates" | "caused_by" | "blocks";
+  },
+) {
   await ctx.run(async (tx) => {
     await staffTicket(ctx, tx, id);
     if (input.targetType === "ticket") {
       if (input.targetId === id) throw field("body.targetId", "a ticket cannot link to itself");
       if (!(await repo.findTicketRow(tx, ctx.tenantId, input.targetId))) throw field("body.targetId", "unknown ticket");
     }
-    await tx.ticketLink.createMany({ data: [{ tenantId: ctx.tenantId, ticketId: id, ...input }], skipDuplicates: true });
-    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type: "ticket.linked", data: input });
+    await tx.ticketLink.createMany({
+      data: [{ tenantId: ctx.tenantId, ticketId: id, ...input }],
+      skipDuplicates: true,
+    });
+    await recordTicketEvent(tx, {
+      tenantId: ctx.tenantId,
+      ticketId: id,
+      actor: ctx.actor,
+      type: "ticket.linked",
+      data: input,
+    });
   });
   await afterCommit(deps, ctx.tenantId, id, []);
   return getRelations(ctx, id);
@@ -75,29 +125,63 @@ export async function addLink(deps: TicketDeps, ctx: RequestContext, id: string,
 export async function setWatcher(deps: TicketDeps, ctx: RequestContext, id: string, userId: string, watching: boolean) {
   await ctx.run(async (tx) => {
     await staffTicket(ctx, tx, id);
-    if (!(await tx.user.findFirst({ where: { tenantId: ctx.tenantId, id: userId } }))) throw field("body.userId", "unknown user");
+    if (!(await tx.user.findFirst({ where: { tenantId: ctx.tenantId, id: userId } })))
+      throw field("body.userId", "unknown user");
     if (watching) {
-      await tx.ticketWatcher.createMany({ data: [{ tenantId: ctx.tenantId, ticketId: id, userId }], skipDuplicates: true });
+      await tx.ticketWatcher.createMany({
+        data: [{ tenantId: ctx.tenantId, ticketId: id, userId }],
+        skipDuplicates: true,
+      });
     } else {
       await tx.ticketWatcher.deleteMany({ where: { tenantId: ctx.tenantId, ticketId: id, userId } });
     }
-    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type: watching ? "ticket.watcher_added" : "ticket.watcher_removed", data: { userId } });
+    await recordTicketEvent(tx, {
+      tenantId: ctx.tenantId,
+      ticketId: id,
+      actor: ctx.actor,
+      type: watching ? "ticket.watcher_added" : "ticket.watcher_removed",
+      data: { userId },
+    });
   });
   await afterCommit(deps, ctx.tenantId, id, []);
   return getRelations(ctx, id);
 }
 
 /** An ad-hoc step added to the ticket's checklist (playbooks add theirs in bulk). */
-export async function addChecklistItem(deps: TicketDeps, ctx: RequestContext, id: string, input: { title: string; templateCode?: string | undefined }) {
+export async function addChecklistItem(
+  deps: TicketDeps,
+  ctx: RequestContext,
+  id: string,
+  input: { title: string; templateCode?: string | undefined },
+) {
   const item = await ctx.run(async (tx) => {
     await staffTicket(ctx, tx, id);
     const position = (await tx.ticketChecklistItem.count({ where: { tenantId: ctx.tenantId, ticketId: id } })) + 1;
     const created = await tx.ticketChecklistItem.create({
-      data: { tenantId: ctx.tenantId, ticketId: id, position, title: input.title, templateCode: input.templateCode ?? null },
+      data: {
+        tenantId: ctx.tenantId,
+        ticketId: id,
+        position,
+        title: input.title,
+        templateCode: input.templateCode ?? null,
+      },
     });
-    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: id, actor: ctx.actor, type: "checklist.added", data: { itemId: created.id } });
+    await recordTicketEvent(tx, {
+      tenantId: ctx.tenantId,
+      ticketId: id,
+      actor: ctx.actor,
+      type: "checklist.added",
+      data: { itemId: created.id },
+    });
     return created;
   });
   await afterCommit(deps, ctx.tenantId, id, []);
-  return { id: item.id, position: item.position, title: item.title, templateCode: item.templateCode, done: item.done, doneAt: null };
+  return {
+    id: item.id,
+    position: item.position,
+    title: item.title,
+    templateCode: item.templateCode,
+    done: item.done,
+    doneAt: null,
+  };
 }

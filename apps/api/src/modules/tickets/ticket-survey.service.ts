@@ -21,11 +21,17 @@ export async function getSurvey(ctx: RequestContext, ticketId: string) {
 }
 
 /** The requester answers the satisfaction survey sent on resolution, once. */
-export async function answerSurvey(ctx: RequestContext, ticketId: string, input: { score: number; comment?: string | undefined }, now: Date) {
+export async function answerSurvey(
+  ctx: RequestContext,
+  ticketId: string,
+  input: { score: number; comment?: string | undefined },
+  now: Date,
+) {
   const scope = ticketScope(ctx);
   return ctx.run(async (tx) => {
     assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, ticketId));
-    if (scope.kind !== "requester") throw new AppError("FORBIDDEN", { detail: "only the requester answers the survey" });
+    if (scope.kind !== "requester")
+      throw new AppError("FORBIDDEN", { detail: "only the requester answers the survey" });
     const res = await tx.survey.updateMany({
       where: { tenantId: ctx.tenantId, ticketId, answeredAt: null },
       data: { score: input.score, comment: input.comment ?? null, answeredAt: now },
@@ -36,7 +42,14 @@ export async function answerSurvey(ctx: RequestContext, ticketId: string, input:
         ? new AppError("CONFLICT", { detail: "the survey was already answered" })
         : new AppError("NOT_FOUND", { detail: "no survey was sent for this ticket" });
     }
-    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId, actor: ctx.actor, type: "ticket.survey_answered", data: { score: input.score }, at: now });
+    await recordTicketEvent(tx, {
+      tenantId: ctx.tenantId,
+      ticketId,
+      actor: ctx.actor,
+      type: "ticket.survey_answered",
+      data: { score: input.score },
+      at: now,
+    });
     return toSurvey((await tx.survey.findFirst({ where: { tenantId: ctx.tenantId, ticketId } }))!);
   });
 }

@@ -40,7 +40,10 @@ export async function updateTicketVersioned(
   version: number,
   data: PrismaNamespace.TicketUncheckedUpdateManyInput,
 ) {
-  const res = await tx.ticket.updateMany({ where: { tenantId, id, version }, data: { ...data, version: { increment: 1 } } });
+  const res = await tx.ticket.updateMany({
+    where: { tenantId, id, version },
+    data: { ...data, version: { increment: 1 } },
+  });
   return res.count === 1;
 }
 
@@ -54,7 +57,8 @@ export async function closeOpenPauses(tx: Tx, tenantId: string, ticketId: string
 
 const ZQueueCursor = z.object({ v: z.string().max(40).nullable(), id: z.uuid() });
 
-export type TicketScope = { kind: "staff"; buIds: "all" | string[]; userId: string | null } | { kind: "requester"; userId: string };
+export type TicketScope =
+  { kind: "staff"; buIds: "all" | string[]; userId: string | null } | { kind: "requester"; userId: string };
 
 function scopeWhere(scope: TicketScope): PrismaNamespace.TicketWhereInput {
   if (scope.kind === "requester") return { requesterUserId: scope.userId };
@@ -96,7 +100,11 @@ export async function listTickets(tx: Tx, tenantId: string, q: TTicketListQuery,
     filters.push({ OR: [{ id: { in: ids } }, ...(asNumber !== null ? [{ number: asNumber }] : [])] });
   }
   if (after) filters.push(seek(q.sort, after));
-  const rows = await tx.ticket.findMany({ where: { tenantId, AND: filters }, orderBy: order(q.sort), take: q.limit + 1 });
+  const rows = await tx.ticket.findMany({
+    where: { tenantId, AND: filters },
+    orderBy: order(q.sort),
+    take: q.limit + 1,
+  });
   const items = rows.slice(0, q.limit);
   const last = items[items.length - 1];
   return {
@@ -117,13 +125,19 @@ function order(sort: TTicketListQuery["sort"]): PrismaNamespace.TicketOrderByWit
   return [{ nextDueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }];
 }
 
-function cursorValue(sort: TTicketListQuery["sort"], row: { nextDueAt: Date | null; createdAt: Date; number: number | null }): string | null {
+function cursorValue(
+  sort: TTicketListQuery["sort"],
+  row: { nextDueAt: Date | null; createdAt: Date; number: number | null },
+): string | null {
   if (sort === "-createdAt") return row.createdAt.toISOString();
   if (sort === "-number") return String(row.number);
   return row.nextDueAt ? row.nextDueAt.toISOString() : null;
 }
 
-function seek(sort: TTicketListQuery["sort"], after: { v: string | null; id: string }): PrismaNamespace.TicketWhereInput {
+function seek(
+  sort: TTicketListQuery["sort"],
+  after: { v: string | null; id: string },
+): PrismaNamespace.TicketWhereInput {
   if (sort === "-number") return { number: { lt: Number(after.v) || 0 } };
   const at = after.v ? new Date(after.v) : null;
   if (at && Number.isNaN(at.getTime())) return { id: { in: [] } };
@@ -137,7 +151,16 @@ function seek(sort: TTicketListQuery["sort"], after: { v: string | null; id: str
 
 export async function insertMessage(
   tx: Tx,
-  data: { tenantId: string; ticketId: string; authorUserId: string | null; authorLabel: string; authorKind: string; visibility: string; body: string; createdAt: Date },
+  data: {
+    tenantId: string;
+    ticketId: string;
+    authorUserId: string | null;
+    authorLabel: string;
+    authorKind: string;
+    visibility: string;
+    body: string;
+    createdAt: Date;
+  },
 ) {
   return tx.ticketMessage.create({ data });
 }
@@ -151,5 +174,9 @@ export async function listMessages(tx: Tx, tenantId: string, ticketId: string, i
 }
 
 export async function listEvents(tx: Tx, tenantId: string, ticketId: string) {
-  return tx.ticketEvent.findMany({ where: { tenantId, ticketId }, orderBy: [{ at: "asc" }, { id: "asc" }], take: 2000 });
+  return tx.ticketEvent.findMany({
+    where: { tenantId, ticketId },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    take: 2000,
+  });
 }

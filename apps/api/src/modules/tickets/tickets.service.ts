@@ -1,6 +1,14 @@
 import { checkChannel, DEFAULT_PRIORITIES, matchPolicy } from "@atende/domain";
 import type { TCreateTicketRequest, TTicketDetail, TTicketListQuery } from "@atende/contracts";
-import { loadPolicies, notificationLocale, queueEmail, recordTicketEvent, replanSla, renderText, toTicket } from "@atende/desk";
+import {
+  loadPolicies,
+  notificationLocale,
+  queueEmail,
+  recordTicketEvent,
+  replanSla,
+  renderText,
+  toTicket,
+} from "@atende/desk";
 import type { Tx } from "@atende/db";
 import type { RequestContext } from "../../context";
 import { AppError } from "../../errors";
@@ -17,12 +25,20 @@ async function checkReferences(tx: Tx, tenantId: string, input: TCreateTicketReq
   const levels = await tx.priority.findMany({ where: { tenantId }, select: { code: true } });
   const codes = levels.length ? levels.map((l) => l.code) : DEFAULT_PRIORITIES.map((l) => l.code);
   if (!codes.includes(input.priority)) throw field("body.priority", `must be one of ${codes.join(", ")}`);
-  if (input.buId && !(await tx.businessUnit.findFirst({ where: { tenantId, id: input.buId } }))) throw field("body.buId", "unknown business unit");
-  if (input.groupId && !(await tx.group.findFirst({ where: { tenantId, id: input.groupId } }))) throw field("body.groupId", "unknown group");
-  if (input.catalogueItemId && !(await tx.catalogueItem.findFirst({ where: { tenantId, id: input.catalogueItemId } }))) {
+  if (input.buId && !(await tx.businessUnit.findFirst({ where: { tenantId, id: input.buId } })))
+    throw field("body.buId", "unknown business unit");
+  if (input.groupId && !(await tx.group.findFirst({ where: { tenantId, id: input.groupId } })))
+    throw field("body.groupId", "unknown group");
+  if (
+    input.catalogueItemId &&
+    !(await tx.catalogueItem.findFirst({ where: { tenantId, id: input.catalogueItemId } }))
+  ) {
     throw field("body.catalogueItemId", "unknown catalogue item");
   }
-  if (input.requesterCustomerId && !(await tx.customer.findFirst({ where: { tenantId, id: input.requesterCustomerId } }))) {
+  if (
+    input.requesterCustomerId &&
+    !(await tx.customer.findFirst({ where: { tenantId, id: input.requesterCustomerId } }))
+  ) {
     throw field("body.requesterCustomerId", "unknown customer");
   }
 }
@@ -33,13 +49,27 @@ async function requesterOf(tx: Tx, ctx: RequestContext, input: TCreateTicketRequ
     const customer = input.requesterCustomerId
       ? await tx.customer.findFirst({ where: { tenantId: ctx.tenantId, id: input.requesterCustomerId } })
       : null;
-    return { customerId: customer?.id ?? null, userId: customer?.userId ?? null, email: input.requesterEmail ?? customer?.email ?? null, name: customer?.name ?? "" };
+    return {
+      customerId: customer?.id ?? null,
+      userId: customer?.userId ?? null,
+      email: input.requesterEmail ?? customer?.email ?? null,
+      name: customer?.name ?? "",
+    };
   }
   const customer = await tx.customer.findFirst({ where: { tenantId: ctx.tenantId, userId: ctx.principal.userId } });
-  return { customerId: customer?.id ?? null, userId: ctx.principal.userId, email: ctx.principal.email, name: customer?.name ?? ctx.principal.name };
+  return {
+    customerId: customer?.id ?? null,
+    userId: ctx.principal.userId,
+    email: ctx.principal.email,
+    name: customer?.name ?? ctx.principal.name,
+  };
 }
 
-export async function createTicket(deps: TicketDeps, ctx: RequestContext, input: TCreateTicketRequest): Promise<TTicketDetail> {
+export async function createTicket(
+  deps: TicketDeps,
+  ctx: RequestContext,
+  input: TCreateTicketRequest,
+): Promise<TTicketDetail> {
   const scope = ticketScope(ctx);
   const asCustomer = scope.kind === "requester";
   const now = deps.now();
@@ -77,11 +107,20 @@ export async function createTicket(deps: TicketDeps, ctx: RequestContext, input:
     });
     const refs = await replanSla(tx, ctx.tenantId, ticket.id, now);
     const number = await repo.assignTicketNumber(tx, ctx.tenantId, ticket.id);
-    await recordTicketEvent(tx, { tenantId: ctx.tenantId, ticketId: ticket.id, actor: ctx.actor, type: "ticket.created", data: { number, channel: input.channel }, at: now });
+    await recordTicketEvent(tx, {
+      tenantId: ctx.tenantId,
+      ticketId: ticket.id,
+      actor: ctx.actor,
+      type: "ticket.created",
+      data: { number, channel: input.channel },
+      at: now,
+    });
     const vars = { ticketNumber: number, subject: input.subject, customerName: requester.name };
     const locale = await notificationLocale(tx, ctx.tenantId, input.buId ?? null);
-    if (requester.email) await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.created", locale, to: requester.email, vars });
-    if (!channel.allowed) await autoReply(tx, ctx.tenantId, ticket.id, channel, { ...vars, locale }, requester.email, now);
+    if (requester.email)
+      await queueEmail(tx, { tenantId: ctx.tenantId, event: "ticket.created", locale, to: requester.email, vars });
+    if (!channel.allowed)
+      await autoReply(tx, ctx.tenantId, ticket.id, channel, { ...vars, locale }, requester.email, now);
     return { id: ticket.id, refs };
   });
   await afterCommit(deps, ctx.tenantId, id, refs, true);
@@ -99,16 +138,42 @@ async function autoReply(
   now: Date,
 ) {
   const template =
-    (await tx.replyTemplate.findFirst({ where: { tenantId, code: channel.autoReplyTemplate, locale: String(vars.locale) } })) ??
-    (await tx.replyTemplate.findFirst({ where: { tenantId, code: channel.autoReplyTemplate } }));
-  const body = renderText(template?.body ?? "This channel does not serve this priority; please use: {{allowedChannels}}.", {
-    ...vars,
-    allowedChannels: channel.allowedChannels.join(", "),
-    supportEmail: "",
+    (await tx.replyTemplate.findFirst({
+      where: { tenantId, code: channel.autoReplyTemplate, locale: String(vars.locale) },
+    })) ?? (await tx.replyTemplate.findFirst({ where: { tenantId, code: channel.autoReplyTemplate } }));
+  const body = renderText(
+    template?.body ?? "This channel does not serve this priority; please use: {{allowedChannels}}.",
+    {
+      ...vars,
+      allowedChannels: channel.allowedChannels.join(", "),
+      supportEmail: "",
+    },
+  );
+  await repo.insertMessage(tx, {
+    tenantId,
+    ticketId,
+    authorUserId: null,
+    authorLabel: "system",
+    authorKind: "system",
+    visibility: "public",
+    body,
+    createdAt: now,
   });
-  await repo.insertMessage(tx, { tenantId, ticketId, authorUserId: null, authorLabel: "system", authorKind: "system", visibility: "public", body, createdAt: now });
-  await recordTicketEvent(tx, { tenantId, ticketId, actor: { userId: null, label: "system" }, type: "ticket.channel_not_allowed", data: { allowedChannels: channel.allowedChannels } });
-  if (email) await queueEmail(tx, { tenantId, event: "ticket.updated", locale: String(vars.locale), to: email, vars: { ...vars, message: body } });
+  await recordTicketEvent(tx, {
+    tenantId,
+    ticketId,
+    actor: { userId: null, label: "system" },
+    type: "ticket.channel_not_allowed",
+    data: { allowedChannels: channel.allowedChannels },
+  });
+  if (email)
+    await queueEmail(tx, {
+      tenantId,
+      event: "ticket.updated",
+      locale: String(vars.locale),
+      to: email,
+      vars: { ...vars, message: body },
+    });
 }
 
 export async function getTicket(deps: TicketDeps, ctx: RequestContext, id: string): Promise<TTicketDetail> {
@@ -128,15 +193,48 @@ export function listTickets(deps: TicketDeps, ctx: RequestContext, query: TTicke
 const EXPORT_MAX_ROWS = 50_000;
 
 /** The queue as CSV with the same view and filters, paging through the keyset cursor. */
-export async function exportTicketsCsv(deps: TicketDeps, ctx: RequestContext, query: Omit<TTicketListQuery, "limit" | "cursor">) {
+export async function exportTicketsCsv(
+  deps: TicketDeps,
+  ctx: RequestContext,
+  query: Omit<TTicketListQuery, "limit" | "cursor">,
+) {
   const rows: unknown[][] = [];
   let cursor: string | undefined;
   do {
     const page = await listTickets(deps, ctx, { ...query, limit: 200, cursor });
     for (const x of page.items) {
-      rows.push([x.number, x.subject, x.status, x.type, x.priority, x.channel, x.groupId, x.assigneeId, x.nextDueAt, x.breached, x.createdAt, x.resolvedAt]);
+      rows.push([
+        x.number,
+        x.subject,
+        x.status,
+        x.type,
+        x.priority,
+        x.channel,
+        x.groupId,
+        x.assigneeId,
+        x.nextDueAt,
+        x.breached,
+        x.createdAt,
+        x.resolvedAt,
+      ]);
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor && rows.length < EXPORT_MAX_ROWS);
-  return toCsv(["number", "subject", "status", "type", "priority", "channel", "group_id", "assignee_id", "next_due_at", "breached", "created_at", "resolved_at"], rows);
+  return toCsv(
+    [
+      "number",
+      "subject",
+      "status",
+      "type",
+      "priority",
+      "channel",
+      "group_id",
+      "assignee_id",
+      "next_due_at",
+      "breached",
+      "created_at",
+      "resolved_at",
+    ],
+    rows,
+  );
 }

@@ -1,4 +1,5 @@
 import type { TTicketListQuery } from "@atende/contracts";
+import type { SlaReportParams } from "../lib/report-params";
 
 /** The list query as sent, without paging: the same filters always share one cache entry. */
 export type TicketListParams = Omit<TTicketListQuery, "limit" | "cursor">;
@@ -19,4 +20,5 @@ export const deskKeys = {
   all: ["desk"] as const,
   priorities: () => [...deskKeys.all, "priorities"] as const,
   replyTemplates: () => [...deskKeys.all, "reply-templates"] as const,
+  slaReport: (params: SlaReportParams) => [...deskKeys.all, "sla-report", params] as const,
 };
