@@ -21,6 +21,7 @@ const SCREENS: Record<string, Screen> = {
   "admin.parameters": lazy(() => import("./admin/parameters").then((m) => ({ default: m.ParametersRoute }))),
   "admin.audit": lazy(() => import("./admin/audit").then((m) => ({ default: m.AuditRoute }))),
   "operator.queue": lazy(() => import("./operator/queue").then((m) => ({ default: m.QueueRoute }))),
+  "operator.reports": lazy(() => import("./operator/reports").then((m) => ({ default: m.ReportsRoute }))),
   "portal.tickets": lazy(() => import("./portal/tickets").then((m) => ({ default: m.PortalTicketsRoute }))),
 };
 
