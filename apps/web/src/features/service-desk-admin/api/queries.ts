@@ -6,6 +6,7 @@ import {
   ZHolidayList,
   ZMaintenanceWindow,
   ZNotificationTemplateList,
+  ZOutboxItem,
   ZPlaybook,
   ZPriorityList,
   ZReplyTemplate,
@@ -125,5 +126,14 @@ export function usePlaybookList(filters: { q: string; trigger: string }) {
   return usePagedList({
     queryKey: sdAdminKeys.playbookList(filters),
     fetchPage: (cursor, signal) => apiFetch("/api/v1/playbooks", { schema: ZPlaybookPage, query: { ...filters, cursor, limit: 50 }, signal }),
+  });
+}
+
+const ZOutboxPage = pageOf(ZOutboxItem);
+
+export function useOutboxList(filters: { status: string }) {
+  return usePagedList({
+    queryKey: sdAdminKeys.outbox(filters),
+    fetchPage: (cursor, signal) => apiFetch("/api/v1/outbox", { schema: ZOutboxPage, query: { ...filters, cursor, limit: 50 }, signal }),
   });
 }

@@ -1,0 +1,62 @@
+import { beforeAll, it } from "vitest";
+import { signIn, startJourney, type Journey } from "./harness";
+
+let j: Journey;
+beforeAll(async () => { j = await startJourney(); }, 120_000);
+
+it("screens", async () => {
+  const op = await j.newPage();
+  await op.setViewportSize({ width: 1400, height: 1000 });
+  await signIn(op, j.baseUrl, "operator@demo.test");
+  for (const [s, p] of [["Printer jammed on floor 2", "high"], ["VPN slow", "low"], ["Need a new laptop", "medium"]]) {
+    await op.goto(`${j.baseUrl}/operator/queue`);
+    await op.getByTestId("new-ticket").click();
+    await op.getByTestId("new-ticket-subject").fill(s!);
+    await op.getByTestId("new-ticket-description").fill("Details here.");
+    await op.getByTestId("new-ticket-priority").click();
+    await op.getByRole("option", { name: p === "high" ? "High" : p === "low" ? "Low" : "Medium" }).click();
+    await op.getByTestId("new-ticket-channel").click();
+    await op.getByRole("option", { name: "WhatsApp" }).click();
+    await op.getByTestId("new-ticket-submit").click();
+    await op.getByTestId("ticket-page").waitFor();
+  }
+  await op.goto(`${j.baseUrl}/operator/queue`);
+  await op.getByTestId("ticket-row-1").waitFor();
+  await op.getByTestId("select-1").check();
+  await op.waitForTimeout(500);
+  await op.screenshot({ path: "/tmp/queue.png", fullPage: true });
+  await op.getByTestId("ticket-row-1").getByRole("link").click();
+  await op.getByTestId("ticket-page").waitFor();
+  await op.getByTestId("composer-body").fill("Checking it now");
+  await op.getByTestId("composer-send").click();
+  await op.getByTestId("composer-internal").check({ force: true });
+  await op.getByTestId("composer-body").fill("Internal: hardware issue");
+  await op.getByTestId("composer-send").click();
+  await op.waitForTimeout(800);
+  await op.screenshot({ path: "/tmp/ticket.png", fullPage: true });
+  await op.getByTestId("action-pend").click();
+  await op.waitForTimeout(400);
+  await op.screenshot({ path: "/tmp/pend.png" });
+  await op.keyboard.press("Escape");
+  await op.getByTestId("tab-history").click();
+  await op.waitForTimeout(500);
+  await op.screenshot({ path: "/tmp/history.png", fullPage: true });
+  await op.goto(`${j.baseUrl}/operator/reports`);
+  await op.waitForTimeout(1500);
+  await op.screenshot({ path: "/tmp/reports.png", fullPage: true });
+  const cu = await j.newPage();
+  await cu.setViewportSize({ width: 1300, height: 900 });
+  await signIn(cu, j.baseUrl, "customer@demo.test");
+  await cu.getByTestId("portal-new-ticket").click();
+  await cu.waitForTimeout(400);
+  await cu.screenshot({ path: "/tmp/portal-new.png" });
+  await cu.getByTestId("new-ticket-subject").fill("Cannot log in");
+  await cu.getByTestId("new-ticket-description").fill("Since this morning.");
+  await cu.getByTestId("new-ticket-submit").click();
+  await cu.getByTestId("portal-ticket").waitFor();
+  await cu.waitForTimeout(800);
+  await cu.screenshot({ path: "/tmp/portal-ticket.png", fullPage: true });
+  await cu.goto(`${j.baseUrl}/portal/tickets`);
+  await cu.waitForTimeout(800);
+  await cu.screenshot({ path: "/tmp/portal-list.png", fullPage: true });
+}, 120_000);
