@@ -26,11 +26,14 @@ describe("desk journey", () => {
     await customer.getByTestId("portal-new-ticket").click();
     const subject = `Checkout page down ${Date.now()}`;
     await customer.getByTestId("new-ticket-subject").fill(subject);
-    await customer.getByTestId("new-ticket-description").fill("Customers cannot pay: the checkout page shows an error.");
+    await customer
+      .getByTestId("new-ticket-description")
+      .fill("Customers cannot pay: the checkout page shows an error.");
     await customer.getByTestId("new-ticket-submit").click();
     await customer.getByTestId("portal-ticket").waitFor();
     const number = ((await customer.getByTestId("portal-ticket-number").textContent()) ?? "").replace(/\D/g, "");
     expect(number).not.toBe("");
+    await expect.poll(() => attr(customer, "live-status", "data-state"), { timeout: 15_000 }).toBe("open");
     await customer.getByTestId("promise-first_response").waitFor();
     expect(await customer.getByTestId("promise-first_response").textContent()).toMatch(/we will answer by/i);
 
@@ -63,7 +66,9 @@ describe("desk journey", () => {
     expect(await operator.getByTestId("composer-unfilled").textContent()).toContain("customerName");
     await body.fill((await body.inputValue()).replace("{{customerName}}", "Carla"));
     await operator.getByTestId("composer-send").click();
-    await operator.locator("[data-visibility='public']", { hasText: "Hello Carla: we have received your request" }).waitFor();
+    await operator
+      .locator("[data-visibility='public']", { hasText: "Hello Carla: we have received your request" })
+      .waitFor();
     await expect.poll(() => attr(operator, "clock-first_response", "data-state"), { timeout: 10_000 }).toBe("met");
 
     // Acknowledge, start, resolve for good.
@@ -73,7 +78,9 @@ describe("desk journey", () => {
     await expect.poll(() => ticketPage.getAttribute("data-status"), { timeout: 10_000 }).toBe("in_progress");
     await operator.getByTestId("action-resolve").click();
     await operator.getByTestId("resolve-kind-definitive").check({ force: true });
-    await operator.getByTestId("resolve-note").fill("The payment gateway certificate was renewed; checkout works again.");
+    await operator
+      .getByTestId("resolve-note")
+      .fill("The payment gateway certificate was renewed; checkout works again.");
     await operator.getByTestId("resolve-confirm").click();
     await expect.poll(() => ticketPage.getAttribute("data-status"), { timeout: 10_000 }).toBe("resolved");
     await operator.getByTestId("tab-history").click();
@@ -93,10 +100,16 @@ describe("desk journey", () => {
     await customer.getByTestId("survey-submit").click();
     await customer.getByTestId("survey-answered").waitFor();
 
-    await customer.getByRole("link", { name: /my tickets/i }).first().click();
+    await customer
+      .getByRole("link", { name: /my tickets/i })
+      .first()
+      .click();
     const listed = customer.getByTestId(`portal-ticket-${number}`);
     await listed.waitFor();
-    expect(await listed.getByTestId("status-badge").getAttribute("data-status")).toBe("resolved");
+    // The list may show its cached rows for a moment while it refetches.
+    await expect
+      .poll(() => listed.getByTestId("status-badge").getAttribute("data-status"), { timeout: 10_000 })
+      .toBe("resolved");
   }, 120_000);
 
   it("the queue filters live in the URL and bulk changes apply to the selected rows", async () => {
@@ -122,7 +135,10 @@ describe("desk journey", () => {
     await operator.getByTestId("bulk-acknowledge").click();
     for (const number of created) {
       await expect
-        .poll(() => operator.getByTestId(`ticket-row-${number}`).getByTestId("status-badge").getAttribute("data-status"), { timeout: 10_000 })
+        .poll(
+          () => operator.getByTestId(`ticket-row-${number}`).getByTestId("status-badge").getAttribute("data-status"),
+          { timeout: 10_000 },
+        )
         .toBe("open");
     }
 

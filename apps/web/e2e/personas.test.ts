@@ -20,11 +20,15 @@ const PERSONAS: Array<[email: string, sees: string, doesNotSee: string]> = [
 ];
 
 describe("demo personas", () => {
-  it.each(PERSONAS)("%s signs in and sees %s", async (email, sees, doesNotSee) => {
-    const page = await j.newPage();
-    await signIn(page, j.baseUrl, email);
-    await page.getByTestId(sees).first().waitFor();
-    expect(await page.getByTestId(doesNotSee).count()).toBe(0);
-    await page.context().close();
-  }, 60_000);
+  it.each(PERSONAS)(
+    "%s signs in and sees %s",
+    async (email, sees, doesNotSee) => {
+      const page = await j.newPage();
+      await signIn(page, j.baseUrl, email);
+      await page.getByTestId(sees).first().waitFor();
+      expect(await page.getByTestId(doesNotSee).count()).toBe(0);
+      await page.context().close();
+    },
+    60_000,
+  );
 });

@@ -45,7 +45,10 @@ export async function initI18n(): Promise<typeof i18next> {
   const language = storedLanguage() ?? browserLanguage();
   await i18next.use(initReactI18next).init({
     // Feature files merge in under their own top-level key, so parallel work never edits the same JSON.
-    resources: { en: { translation: { ...en, desk: enDesk, sdAdmin: enSdAdmin } }, es: { translation: { ...es, desk: esDesk, sdAdmin: esSdAdmin } } },
+    resources: {
+      en: { translation: { ...en, desk: enDesk, sdAdmin: enSdAdmin } },
+      es: { translation: { ...es, desk: esDesk, sdAdmin: esSdAdmin } },
+    },
     lng: language,
     fallbackLng: "en",
     supportedLngs: [...UI_LANGUAGES],

@@ -18,11 +18,29 @@ type Props<U extends string> = {
 };
 
 /** A number and its unit side by side, sharing one label and one error; changing the unit keeps the number. */
-export function AmountUnitInput<U extends string>({ label, unitLabel, value, unit, units, onChange, error, description, placeholder, disabled, testId }: Props<U>) {
+export function AmountUnitInput<U extends string>({
+  label,
+  unitLabel,
+  value,
+  unit,
+  units,
+  onChange,
+  error,
+  description,
+  placeholder,
+  disabled,
+  testId,
+}: Props<U>) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
-    <Input.Wrapper label={label} labelProps={{ htmlFor: id }} description={description} error={error} errorProps={{ id: errorId }}>
+    <Input.Wrapper
+      label={label}
+      labelProps={{ htmlFor: id }}
+      description={description}
+      error={error}
+      errorProps={{ id: errorId }}
+    >
       <Group gap={6} wrap="nowrap" mt={4}>
         <NumberInput
           id={id}

@@ -35,17 +35,22 @@ function connect() {
   setStatus("connecting");
   const stream = new EventSource(LIVE_URL, { withCredentials: true });
   source = stream;
+  // A closed stream's late events must not touch the one that replaced it.
+  const current = () => source === stream;
   stream.addEventListener("open", () => {
+    if (!current()) return;
     retryMs = RETRY_MIN_MS;
     setStatus("open");
     if (missedChanges) emit({ type: "resync" });
     missedChanges = false;
   });
   stream.addEventListener("change", (message) => {
+    if (!current()) return;
     const parsed = ZLiveChange.safeParse(safeJson(message.data));
     if (parsed.success) emit(parsed.data);
   });
   stream.addEventListener("error", () => {
+    if (!current()) return;
     missedChanges = true;
     if (stream.readyState === EventSource.CONNECTING) return setStatus("connecting");
     // A refused stream (the session expired, the server restarted mid-handshake) is not retried by the browser.

@@ -13,7 +13,9 @@ export function useLiveTickets(): LiveStatus {
     () =>
       subscribeLive((event) => {
         void client.invalidateQueries({ queryKey: ticketKeys.lists() });
-        void client.invalidateQueries({ queryKey: event.type === "resync" ? ticketKeys.details() : ticketKeys.detail(event.ticketId) });
+        void client.invalidateQueries({
+          queryKey: event.type === "resync" ? ticketKeys.details() : ticketKeys.detail(event.ticketId),
+        });
       }),
     [client],
   );

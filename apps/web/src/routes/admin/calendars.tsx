@@ -36,7 +36,12 @@ export function CalendarsRoute() {
         </Stack>
       ),
     },
-    { key: "bu", header: t("sdAdmin.common.businessUnit"), render: (c) => (c.buId ? (units.data?.find((bu) => bu.id === c.buId)?.code ?? c.buId) : t("sdAdmin.common.allBusinessUnits")) },
+    {
+      key: "bu",
+      header: t("sdAdmin.common.businessUnit"),
+      render: (c) =>
+        c.buId ? (units.data?.find((bu) => bu.id === c.buId)?.code ?? c.buId) : t("sdAdmin.common.allBusinessUnits"),
+    },
     {
       key: "kind",
       header: t("sdAdmin.calendars.timezone"),
@@ -55,13 +60,22 @@ export function CalendarsRoute() {
         return hours === null ? "—" : t("sdAdmin.calendars.hoursPerWeek", { hours: String(hours) });
       },
     },
-    { key: "holidays", header: t("sdAdmin.calendars.holidays"), render: (c) => (c.definition === "24x7" ? "—" : c.definition.holidays.length) },
+    {
+      key: "holidays",
+      header: t("sdAdmin.calendars.holidays"),
+      render: (c) => (c.definition === "24x7" ? "—" : c.definition.holidays.length),
+    },
     { key: "updatedAt", header: t("common.updatedAt"), render: (c) => formatDateTime(c.updatedAt, language) },
     {
       key: "actions",
       header: t("common.actions"),
       render: (c) => (
-        <Button size="xs" variant="light" onClick={() => setEditing({ calendar: c })} aria-label={t("sdAdmin.calendars.editAria", { code: c.code })}>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setEditing({ calendar: c })}
+          aria-label={t("sdAdmin.calendars.editAria", { code: c.code })}
+        >
           {t("actions.edit")}
         </Button>
       ),
@@ -91,7 +105,13 @@ export function CalendarsRoute() {
         emptyDescription={filters.q ? t("common.noMatchesHint") : t("sdAdmin.calendars.emptyHint")}
         testId="calendars-table"
       />
-      {editing ? <CalendarFormDrawer key={editing.calendar?.id ?? "new"} calendar={editing.calendar} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <CalendarFormDrawer
+          key={editing.calendar?.id ?? "new"}
+          calendar={editing.calendar}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </>
   );
 }

@@ -35,10 +35,29 @@ export function CatalogueRoute() {
         </Stack>
       ),
     },
-    { key: "bu", header: t("sdAdmin.common.businessUnit"), render: (item) => (item.buId ? (units.data?.find((bu) => bu.id === item.buId)?.code ?? item.buId) : t("sdAdmin.common.allBusinessUnits")) },
-    { key: "calendar", header: t("sdAdmin.sla.calendar"), render: (item) => calendars.data?.find((c) => c.id === item.calendarId)?.name ?? "" },
-    { key: "firstResponse", header: labels.target("firstResponse"), render: (item) => labels.duration(item.targets.firstResponse) },
-    { key: "resolution", header: labels.target("resolution"), render: (item) => labels.duration(item.targets.resolution) },
+    {
+      key: "bu",
+      header: t("sdAdmin.common.businessUnit"),
+      render: (item) =>
+        item.buId
+          ? (units.data?.find((bu) => bu.id === item.buId)?.code ?? item.buId)
+          : t("sdAdmin.common.allBusinessUnits"),
+    },
+    {
+      key: "calendar",
+      header: t("sdAdmin.sla.calendar"),
+      render: (item) => calendars.data?.find((c) => c.id === item.calendarId)?.name ?? "",
+    },
+    {
+      key: "firstResponse",
+      header: labels.target("firstResponse"),
+      render: (item) => labels.duration(item.targets.firstResponse),
+    },
+    {
+      key: "resolution",
+      header: labels.target("resolution"),
+      render: (item) => labels.duration(item.targets.resolution),
+    },
     {
       key: "active",
       header: t("sdAdmin.common.status"),
@@ -52,7 +71,12 @@ export function CatalogueRoute() {
       key: "actions",
       header: t("common.actions"),
       render: (item) => (
-        <Button size="xs" variant="light" onClick={() => setEditing({ item })} aria-label={t("sdAdmin.catalogue.editAria", { code: item.code })}>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setEditing({ item })}
+          aria-label={t("sdAdmin.catalogue.editAria", { code: item.code })}
+        >
           {t("actions.edit")}
         </Button>
       ),
@@ -82,7 +106,9 @@ export function CatalogueRoute() {
         emptyDescription={filters.q ? t("common.noMatchesHint") : t("sdAdmin.catalogue.emptyHint")}
         testId="catalogue-table"
       />
-      {editing ? <CatalogueItemModal key={editing.item?.id ?? "new"} item={editing.item} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <CatalogueItemModal key={editing.item?.id ?? "new"} item={editing.item} onClose={() => setEditing(null)} />
+      ) : null}
     </>
   );
 }

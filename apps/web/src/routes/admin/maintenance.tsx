@@ -44,11 +44,20 @@ export function MaintenanceRoute() {
         </Stack>
       ),
     },
-    { key: "bu", header: t("sdAdmin.common.businessUnit"), render: (w) => (w.buId ? (units.data?.find((bu) => bu.id === w.buId)?.code ?? w.buId) : t("sdAdmin.common.allBusinessUnits")) },
+    {
+      key: "bu",
+      header: t("sdAdmin.common.businessUnit"),
+      render: (w) =>
+        w.buId ? (units.data?.find((bu) => bu.id === w.buId)?.code ?? w.buId) : t("sdAdmin.common.allBusinessUnits"),
+    },
     { key: "startsAt", header: t("sdAdmin.maintenance.startsAt"), render: (w) => formatDateTime(w.startsAt, language) },
     { key: "endsAt", header: t("sdAdmin.maintenance.endsAt"), render: (w) => formatDateTime(w.endsAt, language) },
     { key: "reason", header: t("sdAdmin.maintenance.reason"), render: (w) => w.reason ?? "" },
-    { key: "announcedAt", header: t("sdAdmin.maintenance.announcedAt"), render: (w) => formatDateTime(w.announcedAt, language) },
+    {
+      key: "announcedAt",
+      header: t("sdAdmin.maintenance.announcedAt"),
+      render: (w) => formatDateTime(w.announcedAt, language),
+    },
   ];
 
   return (
@@ -63,7 +72,14 @@ export function MaintenanceRoute() {
         }
       />
       <Group mb="md" align="flex-end">
-        <BusinessUnitSelect label={t("sdAdmin.common.businessUnit")} placeholder={t("common.all")} value={filters.buId || null} onChange={(buId) => setFilters({ buId })} clearable w={260} />
+        <BusinessUnitSelect
+          label={t("sdAdmin.common.businessUnit")}
+          placeholder={t("common.all")}
+          value={filters.buId || null}
+          onChange={(buId) => setFilters({ buId })}
+          clearable
+          w={260}
+        />
       </Group>
       <Text size="xs" c="dimmed" mb="xs">
         {t("sdAdmin.maintenance.timesInBrowser")}

@@ -53,13 +53,24 @@ export function OutboxRoute() {
       ),
     },
     { key: "attempts", header: t("sdAdmin.outbox.attempts"), render: (o) => o.attempts },
-    { key: "sentAt", header: t("sdAdmin.outbox.sentAt"), render: (o) => (o.sentAt ? formatDateTime(o.sentAt, language) : "—") },
+    {
+      key: "sentAt",
+      header: t("sdAdmin.outbox.sentAt"),
+      render: (o) => (o.sentAt ? formatDateTime(o.sentAt, language) : "—"),
+    },
     {
       key: "error",
       header: t("sdAdmin.outbox.lastError"),
       render: (o) =>
         o.lastError ? (
-          <Button size="xs" variant="subtle" color="red" onClick={() => toggle(o.id)} aria-expanded={expanded.has(o.id)} aria-controls={`outbox-error-${o.id}`}>
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            onClick={() => toggle(o.id)}
+            aria-expanded={expanded.has(o.id)}
+            aria-controls={`outbox-error-${o.id}`}
+          >
             {expanded.has(o.id) ? t("sdAdmin.outbox.hideError") : t("sdAdmin.outbox.showError")}
           </Button>
         ) : (

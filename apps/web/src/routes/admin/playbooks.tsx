@@ -56,7 +56,12 @@ export function PlaybooksRoute() {
       key: "actions",
       header: t("common.actions"),
       render: (p) => (
-        <Button size="xs" variant="light" onClick={() => setEditing({ playbook: p })} aria-label={t("sdAdmin.playbooks.editAria", { code: p.code })}>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setEditing({ playbook: p })}
+          aria-label={t("sdAdmin.playbooks.editAria", { code: p.code })}
+        >
           {t("actions.edit")}
         </Button>
       ),
@@ -95,7 +100,13 @@ export function PlaybooksRoute() {
         emptyDescription={filtered ? t("common.noMatchesHint") : t("sdAdmin.playbooks.emptyHint")}
         testId="playbooks-table"
       />
-      {editing ? <PlaybookModal key={editing.playbook?.id ?? "new"} playbook={editing.playbook} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <PlaybookModal
+          key={editing.playbook?.id ?? "new"}
+          playbook={editing.playbook}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </>
   );
 }

@@ -23,7 +23,12 @@ export function SlaRoute() {
   return (
     <Stack>
       <PageHeader title={t("nav.admin.sla")} description={t("sdAdmin.sla.description")} />
-      <BuScopeSelect label={t("sdAdmin.common.businessUnit")} value={scope} onChange={(bu) => setFilters({ bu: bu === ALL_BUS ? null : bu })} testId="sla-bu" />
+      <BuScopeSelect
+        label={t("sdAdmin.common.businessUnit")}
+        value={scope}
+        onChange={(bu) => setFilters({ bu: bu === ALL_BUS ? null : bu })}
+        testId="sla-bu"
+      />
       {matrix.isPending || calendars.isPending ? (
         <LoadingState />
       ) : matrix.error ? (

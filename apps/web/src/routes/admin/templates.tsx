@@ -12,7 +12,11 @@ export function TemplatesRoute() {
   return (
     <>
       <PageHeader title={t("nav.admin.templates")} description={t("sdAdmin.templates.description")} />
-      <Tabs value={tab} onChange={(next) => setFilters({ tab: next === "notifications" ? next : null })} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(next) => setFilters({ tab: next === "notifications" ? next : null })}
+        keepMounted={false}
+      >
         <Tabs.List mb="md">
           <Tabs.Tab value="replies" data-testid="tab-replies">
             {t("sdAdmin.templates.replyTab")}

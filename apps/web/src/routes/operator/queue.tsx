@@ -10,7 +10,12 @@ import { NewTicketModal } from "../../features/tickets/components/new-ticket-mod
 import { QueueFilters } from "../../features/tickets/components/queue-filters";
 import { QueueTable, ticketPath } from "../../features/tickets/components/queue-table";
 import { viewKey } from "../../features/tickets/lib/labels";
-import { hasNarrowingFilters, QUEUE_FILTER_KEYS, QUEUE_VIEWS, toListParams } from "../../features/tickets/lib/queue-params";
+import {
+  hasNarrowingFilters,
+  QUEUE_FILTER_KEYS,
+  QUEUE_VIEWS,
+  toListParams,
+} from "../../features/tickets/lib/queue-params";
 import { usePeople } from "../../features/tickets/lib/use-people";
 import { useUrlFilters } from "../../lib/url-filters";
 import { PageHeader } from "../../ui/page-header";
@@ -55,7 +60,12 @@ export function QueueRoute() {
           </Group>
         }
       />
-      <Tabs value={params.view} onChange={(view) => setFilters({ view: view === "open" ? null : view })} keepMounted={false} mb="md">
+      <Tabs
+        value={params.view}
+        onChange={(view) => setFilters({ view: view === "open" ? null : view })}
+        keepMounted={false}
+        mb="md"
+      >
         <Tabs.List aria-label={t("desk.queue.views")}>
           {QUEUE_VIEWS.map((view) => (
             <Tabs.Tab key={view} value={view} data-testid={`view-${view}`}>
@@ -65,7 +75,14 @@ export function QueueRoute() {
         </Tabs.List>
         <Tabs.Panel value={params.view} pt="md">
           <QueueFilters filters={filters} onChange={setFilters} groupOptions={people.groupOptions} />
-          {chosen.length > 0 ? <BulkBar tickets={chosen} meId={people.me.id} groupOptions={people.groupOptions} onDone={() => setSelected(new Set())} /> : null}
+          {chosen.length > 0 ? (
+            <BulkBar
+              tickets={chosen}
+              meId={people.me.id}
+              groupOptions={people.groupOptions}
+              onDone={() => setSelected(new Set())}
+            />
+          ) : null}
           <QueueTable
             list={list}
             selected={selected}
@@ -78,7 +95,13 @@ export function QueueRoute() {
           />
         </Tabs.Panel>
       </Tabs>
-      {creating ? <NewTicketModal mode="staff" onClose={() => setCreating(false)} onCreated={(ticket) => navigate(ticketPath(ticket))} /> : null}
+      {creating ? (
+        <NewTicketModal
+          mode="staff"
+          onClose={() => setCreating(false)}
+          onCreated={(ticket) => navigate(ticketPath(ticket))}
+        />
+      ) : null}
     </>
   );
 }

@@ -21,14 +21,34 @@ export function ReportsRoute() {
         title={t("nav.operator.reports")}
         description={t("desk.reports.description")}
         actions={
-          <Button component="a" href={slaReportExportUrl(params)} download variant="default" data-testid="report-export">
+          <Button
+            component="a"
+            href={slaReportExportUrl(params)}
+            download
+            variant="default"
+            data-testid="report-export"
+          >
             {t("desk.reports.export")}
           </Button>
         }
       />
       <Group align="flex-end" mb="md" wrap="wrap">
-        <TextInput type="date" label={t("desk.reports.from")} value={filters.from} onChange={(event) => setFilters({ from: event.currentTarget.value })} w={180} data-testid="report-from" />
-        <TextInput type="date" label={t("desk.reports.to")} value={filters.to} onChange={(event) => setFilters({ to: event.currentTarget.value })} w={180} data-testid="report-to" />
+        <TextInput
+          type="date"
+          label={t("desk.reports.from")}
+          value={filters.from}
+          onChange={(event) => setFilters({ from: event.currentTarget.value })}
+          w={180}
+          data-testid="report-from"
+        />
+        <TextInput
+          type="date"
+          label={t("desk.reports.to")}
+          value={filters.to}
+          onChange={(event) => setFilters({ to: event.currentTarget.value })}
+          w={180}
+          data-testid="report-to"
+        />
         <Stack gap={4}>
           <Text size="sm" fw={500} id="report-clock-label">
             {t("desk.reports.clock")}

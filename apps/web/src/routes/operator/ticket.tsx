@@ -69,7 +69,12 @@ function TicketWorkspace({ ticket, live }: { ticket: TTicketDetail; live: ReactN
               </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="history" pt="md">
-              <TicketHistory events={events.data} isLoading={events.isPending} error={events.error} onRetry={() => void events.refetch()} />
+              <TicketHistory
+                events={events.data}
+                isLoading={events.isPending}
+                error={events.error}
+                onRetry={() => void events.refetch()}
+              />
             </Tabs.Panel>
           </Tabs>
         </Grid.Col>

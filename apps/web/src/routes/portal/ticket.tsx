@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { TTicketDetail } from "@atende/contracts";
 import { RESOLVED_STATUSES } from "@atende/domain";
+import { LiveIndicator } from "../../features/live/live-indicator";
 import { useLiveTickets } from "../../features/live/use-live-tickets";
 import { useTicketAction } from "../../features/tickets/api/mutations";
 import { useTicket, useTicketMessages } from "../../features/tickets/api/queries";
@@ -21,13 +22,16 @@ import { LoadingState } from "../../ui/loading-state";
 export function PortalTicketRoute() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  useLiveTickets();
+  const live = useLiveTickets();
   const ticket = useTicket(id);
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/portal/tickets" size="sm" w="fit-content">
-        ← {t("nav.portal.tickets")}
-      </Anchor>
+      <Group justify="space-between">
+        <Anchor component={Link} to="/portal/tickets" size="sm" w="fit-content">
+          ← {t("nav.portal.tickets")}
+        </Anchor>
+        <LiveIndicator status={live} />
+      </Group>
       {ticket.isPending ? <LoadingState /> : null}
       {ticket.error ? <ErrorState error={ticket.error} onRetry={() => void ticket.refetch()} /> : null}
       {ticket.data ? <PortalTicket ticket={ticket.data} /> : null}
@@ -61,7 +65,12 @@ function PortalTicket({ ticket }: { ticket: TTicketDetail }) {
         </Alert>
       ) : null}
       {ticket.resolutionKind ? (
-        <Alert color="green" variant="light" title={t("desk.portal.resolved", { kind: t(resolutionKindKey(ticket.resolutionKind)) })} data-testid="resolution">
+        <Alert
+          color="green"
+          variant="light"
+          title={t("desk.portal.resolved", { kind: t(resolutionKindKey(ticket.resolutionKind)) })}
+          data-testid="resolution"
+        >
           <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
             {ticket.resolutionNote}
           </Text>
@@ -102,7 +111,11 @@ function PortalActions({ ticket }: { ticket: TTicketDetail }) {
             action.mutate(
               { action: name, version: ticket.version },
               {
-                onSuccess: () => notifications.show({ color: "teal", message: t("desk.ticket.actionDone", { action: t(actionKey(name)) }) }),
+                onSuccess: () =>
+                  notifications.show({
+                    color: "teal",
+                    message: t("desk.ticket.actionDone", { action: t(actionKey(name)) }),
+                  }),
                 onError: (error) => notifyTicketError(error, t),
               },
             )

@@ -30,7 +30,13 @@ export function PortalTicketsRoute() {
   const params: TicketListParams = useMemo(() => ({ view: "all", sort: "-createdAt", status }), [status]);
   const list = useTicketList(params);
   const [creating, setCreating] = useState(false);
-  const state = list.isLoading ? "loading" : list.error && list.rows.length === 0 ? "error" : list.rows.length === 0 ? "empty" : "ready";
+  const state = list.isLoading
+    ? "loading"
+    : list.error && list.rows.length === 0
+      ? "error"
+      : list.rows.length === 0
+        ? "empty"
+        : "ready";
 
   return (
     <>
@@ -75,7 +81,13 @@ export function PortalTicketsRoute() {
           </Center>
         ) : null}
       </div>
-      {creating ? <NewTicketModal mode="portal" onClose={() => setCreating(false)} onCreated={(ticket) => navigate(portalTicketPath(ticket))} /> : null}
+      {creating ? (
+        <NewTicketModal
+          mode="portal"
+          onClose={() => setCreating(false)}
+          onCreated={(ticket) => navigate(portalTicketPath(ticket))}
+        />
+      ) : null}
     </>
   );
 }
@@ -86,7 +98,9 @@ function PortalTable({ tickets }: { tickets: TTicket[] }) {
   return (
     <ScrollArea type="auto">
       <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Caption style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>{t("nav.portal.tickets")}</Table.Caption>
+        <Table.Caption style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
+          {t("nav.portal.tickets")}
+        </Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("desk.fields.number")}</Table.Th>
@@ -114,7 +128,9 @@ function PortalTable({ tickets }: { tickets: TTicket[] }) {
               </Table.Td>
               <Table.Td>
                 <Text span size="sm" c={ticket.nextDueAt ? undefined : "dimmed"}>
-                  {!RESOLVED_STATUSES.includes(ticket.status) && ticket.nextDueAt ? t("desk.portal.expectedBy", { at: formatDateTime(ticket.nextDueAt, language) }) : "—"}
+                  {!RESOLVED_STATUSES.includes(ticket.status) && ticket.nextDueAt
+                    ? t("desk.portal.expectedBy", { at: formatDateTime(ticket.nextDueAt, language) })
+                    : "—"}
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -6,7 +6,8 @@ export const sdAdminKeys = {
   calendars: () => [...sdAdminKeys.all, "calendars"] as const,
   calendarList: (filters: ListFilters) => [...sdAdminKeys.calendars(), "list", filters] as const,
   calendarOptions: () => [...sdAdminKeys.calendars(), "options"] as const,
-  holidays: (country: string, year: number, lang: string) => [...sdAdminKeys.all, "holidays", country, year, lang] as const,
+  holidays: (country: string, year: number, lang: string) =>
+    [...sdAdminKeys.all, "holidays", country, year, lang] as const,
   matrix: (buId: string | null) => [...sdAdminKeys.all, "sla-matrix", buId ?? "all"] as const,
   policies: () => [...sdAdminKeys.all, "sla-policies"] as const,
   policyList: (filters: ListFilters) => [...sdAdminKeys.policies(), "list", filters] as const,

@@ -33,7 +33,8 @@ function useInvalidate(...keys: QueryKey[]) {
 export function useSaveSlaMatrix() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: TPutSlaMatrixRequest) => apiFetch("/api/v1/sla-policies/matrix", { method: "PUT", body, schema: ZSlaMatrix }),
+    mutationFn: (body: TPutSlaMatrixRequest) =>
+      apiFetch("/api/v1/sla-policies/matrix", { method: "PUT", body, schema: ZSlaMatrix }),
     onSuccess: (saved) => {
       client.setQueryData(sdAdminKeys.matrix(saved.buId), saved);
       // Saved cells are policies too, and the all-BU matrix may show them.
@@ -45,7 +46,8 @@ export function useSaveSlaMatrix() {
 export function useUpdateSlaPolicy(id: string) {
   const invalidate = useInvalidate(sdAdminKeys.policies(), [...sdAdminKeys.all, "sla-matrix"]);
   return useMutation({
-    mutationFn: (body: TUpdateSlaPolicyRequest) => apiFetch(`/api/v1/sla-policies/${id}`, { method: "PATCH", body, schema: ZServiceSlaPolicy }),
+    mutationFn: (body: TUpdateSlaPolicyRequest) =>
+      apiFetch(`/api/v1/sla-policies/${id}`, { method: "PATCH", body, schema: ZServiceSlaPolicy }),
     onSuccess: invalidate,
   });
 }
@@ -53,7 +55,8 @@ export function useUpdateSlaPolicy(id: string) {
 export function useCreateCalendar() {
   const invalidate = useInvalidate(sdAdminKeys.calendars());
   return useMutation({
-    mutationFn: (body: TCreateCalendarRequest) => apiFetch("/api/v1/calendars", { method: "POST", body, schema: ZBusinessCalendar }),
+    mutationFn: (body: TCreateCalendarRequest) =>
+      apiFetch("/api/v1/calendars", { method: "POST", body, schema: ZBusinessCalendar }),
     onSuccess: invalidate,
   });
 }
@@ -61,7 +64,8 @@ export function useCreateCalendar() {
 export function useUpdateCalendar(id: string) {
   const invalidate = useInvalidate(sdAdminKeys.calendars());
   return useMutation({
-    mutationFn: (body: TUpdateCalendarRequest) => apiFetch(`/api/v1/calendars/${id}`, { method: "PATCH", body, schema: ZBusinessCalendar }),
+    mutationFn: (body: TUpdateCalendarRequest) =>
+      apiFetch(`/api/v1/calendars/${id}`, { method: "PATCH", body, schema: ZBusinessCalendar }),
     onSuccess: invalidate,
   });
 }
@@ -69,7 +73,8 @@ export function useUpdateCalendar(id: string) {
 export function useCreateCatalogueItem() {
   const invalidate = useInvalidate(sdAdminKeys.catalogue());
   return useMutation({
-    mutationFn: (body: TCreateCatalogueItemRequest) => apiFetch("/api/v1/catalogue-items", { method: "POST", body, schema: ZCatalogueItem }),
+    mutationFn: (body: TCreateCatalogueItemRequest) =>
+      apiFetch("/api/v1/catalogue-items", { method: "POST", body, schema: ZCatalogueItem }),
     onSuccess: invalidate,
   });
 }
@@ -77,7 +82,8 @@ export function useCreateCatalogueItem() {
 export function useUpdateCatalogueItem(id: string) {
   const invalidate = useInvalidate(sdAdminKeys.catalogue());
   return useMutation({
-    mutationFn: (body: TUpdateCatalogueItemRequest) => apiFetch(`/api/v1/catalogue-items/${id}`, { method: "PATCH", body, schema: ZCatalogueItem }),
+    mutationFn: (body: TUpdateCatalogueItemRequest) =>
+      apiFetch(`/api/v1/catalogue-items/${id}`, { method: "PATCH", body, schema: ZCatalogueItem }),
     onSuccess: invalidate,
   });
 }
@@ -85,7 +91,8 @@ export function useUpdateCatalogueItem(id: string) {
 export function useCreateReplyTemplate() {
   const invalidate = useInvalidate(sdAdminKeys.replyTemplates());
   return useMutation({
-    mutationFn: (body: TCreateReplyTemplateRequest) => apiFetch("/api/v1/reply-templates", { method: "POST", body, schema: ZReplyTemplate }),
+    mutationFn: (body: TCreateReplyTemplateRequest) =>
+      apiFetch("/api/v1/reply-templates", { method: "POST", body, schema: ZReplyTemplate }),
     onSuccess: invalidate,
   });
 }
@@ -93,7 +100,8 @@ export function useCreateReplyTemplate() {
 export function useUpdateReplyTemplate(id: string) {
   const invalidate = useInvalidate(sdAdminKeys.replyTemplates());
   return useMutation({
-    mutationFn: (body: TUpdateReplyTemplateRequest) => apiFetch(`/api/v1/reply-templates/${id}`, { method: "PATCH", body, schema: ZReplyTemplate }),
+    mutationFn: (body: TUpdateReplyTemplateRequest) =>
+      apiFetch(`/api/v1/reply-templates/${id}`, { method: "PATCH", body, schema: ZReplyTemplate }),
     onSuccess: invalidate,
   });
 }
@@ -102,7 +110,11 @@ export function usePutNotificationTemplate(event: NotificationEvent, locale: str
   const invalidate = useInvalidate(sdAdminKeys.notificationTemplates());
   return useMutation({
     mutationFn: (body: TPutNotificationTemplateRequest) =>
-      apiFetch(`/api/v1/notification-templates/${event}/${locale}`, { method: "PUT", body, schema: ZNotificationTemplate }),
+      apiFetch(`/api/v1/notification-templates/${event}/${locale}`, {
+        method: "PUT",
+        body,
+        schema: ZNotificationTemplate,
+      }),
     onSuccess: invalidate,
   });
 }
@@ -119,7 +131,8 @@ export function useCreateMaintenanceWindow() {
 export function useCreatePlaybook() {
   const invalidate = useInvalidate(sdAdminKeys.playbooks());
   return useMutation({
-    mutationFn: (body: TCreatePlaybookRequest) => apiFetch("/api/v1/playbooks", { method: "POST", body, schema: ZPlaybook }),
+    mutationFn: (body: TCreatePlaybookRequest) =>
+      apiFetch("/api/v1/playbooks", { method: "POST", body, schema: ZPlaybook }),
     onSuccess: invalidate,
   });
 }
@@ -127,7 +140,8 @@ export function useCreatePlaybook() {
 export function useUpdatePlaybook(id: string) {
   const invalidate = useInvalidate(sdAdminKeys.playbooks());
   return useMutation({
-    mutationFn: (body: TUpdatePlaybookRequest) => apiFetch(`/api/v1/playbooks/${id}`, { method: "PATCH", body, schema: ZPlaybook }),
+    mutationFn: (body: TUpdatePlaybookRequest) =>
+      apiFetch(`/api/v1/playbooks/${id}`, { method: "PATCH", body, schema: ZPlaybook }),
     onSuccess: invalidate,
   });
 }

@@ -38,7 +38,8 @@ export function usePriorities() {
 export function useCalendarList(filters: { q: string; buId: string }) {
   return usePagedList({
     queryKey: sdAdminKeys.calendarList(filters),
-    fetchPage: (cursor, signal) => apiFetch("/api/v1/calendars", { schema: ZCalendarPage, query: { ...filters, cursor, limit: 50 }, signal }),
+    fetchPage: (cursor, signal) =>
+      apiFetch("/api/v1/calendars", { schema: ZCalendarPage, query: { ...filters, cursor, limit: 50 }, signal }),
   });
 }
 
@@ -46,7 +47,8 @@ export function useCalendarList(filters: { q: string; buId: string }) {
 export function useCalendarOptions() {
   return useQuery({
     queryKey: sdAdminKeys.calendarOptions(),
-    queryFn: ({ signal }) => apiFetch("/api/v1/calendars", { schema: ZCalendarPage, query: { limit: 200, sort: "name" }, signal }),
+    queryFn: ({ signal }) =>
+      apiFetch("/api/v1/calendars", { schema: ZCalendarPage, query: { limit: 200, sort: "name" }, signal }),
     select: (page) => page.items,
     staleTime: 30_000,
   });
@@ -67,7 +69,8 @@ export function useSlaMatrix(buId: string | null) {
 export function useSlaPolicyList(filters: { q: string; buId: string }) {
   return usePagedList({
     queryKey: sdAdminKeys.policyList(filters),
-    fetchPage: (cursor, signal) => apiFetch("/api/v1/sla-policies", { schema: ZPolicyPage, query: { ...filters, cursor, limit: 50 }, signal }),
+    fetchPage: (cursor, signal) =>
+      apiFetch("/api/v1/sla-policies", { schema: ZPolicyPage, query: { ...filters, cursor, limit: 50 }, signal }),
   });
 }
 
@@ -75,7 +78,8 @@ export function useSlaPolicyList(filters: { q: string; buId: string }) {
 export function useSlaPreview(request: TSlaPreviewRequest | null) {
   return useQuery({
     queryKey: sdAdminKeys.preview(request),
-    queryFn: ({ signal }) => apiFetch("/api/v1/sla/preview", { method: "POST", body: request, schema: ZSlaPreviewResponse, signal }),
+    queryFn: ({ signal }) =>
+      apiFetch("/api/v1/sla/preview", { method: "POST", body: request, schema: ZSlaPreviewResponse, signal }),
     enabled: request !== null,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
@@ -86,14 +90,20 @@ export function useSlaPreview(request: TSlaPreviewRequest | null) {
 export function useCatalogueList(filters: { q: string; buId: string }) {
   return usePagedList({
     queryKey: sdAdminKeys.catalogueList(filters),
-    fetchPage: (cursor, signal) => apiFetch("/api/v1/catalogue-items", { schema: ZCataloguePage, query: { ...filters, cursor, limit: 50 }, signal }),
+    fetchPage: (cursor, signal) =>
+      apiFetch("/api/v1/catalogue-items", { schema: ZCataloguePage, query: { ...filters, cursor, limit: 50 }, signal }),
   });
 }
 
 export function useReplyTemplateList(filters: { q: string; locale: string }) {
   return usePagedList({
     queryKey: sdAdminKeys.replyTemplateList(filters),
-    fetchPage: (cursor, signal) => apiFetch("/api/v1/reply-templates", { schema: ZReplyTemplatePage, query: { ...filters, cursor, limit: 50 }, signal }),
+    fetchPage: (cursor, signal) =>
+      apiFetch("/api/v1/reply-templates", {
+        schema: ZReplyTemplatePage,
+        query: { ...filters, cursor, limit: 50 },
+        signal,
+      }),
   });
 }
 
@@ -101,7 +111,8 @@ export function useReplyTemplateList(filters: { q: string; locale: string }) {
 export function useReplyTemplateCodes() {
   return useQuery({
     queryKey: sdAdminKeys.replyTemplateOptions(),
-    queryFn: ({ signal }) => apiFetch("/api/v1/reply-templates", { schema: ZReplyTemplatePage, query: { limit: 200 }, signal }),
+    queryFn: ({ signal }) =>
+      apiFetch("/api/v1/reply-templates", { schema: ZReplyTemplatePage, query: { limit: 200 }, signal }),
     select: (page) => [...new Set(page.items.map((template) => template.code))].sort(),
     staleTime: 60_000,
   });
@@ -118,14 +129,20 @@ export function useNotificationTemplates() {
 export function useMaintenanceList(filters: { buId: string }) {
   return usePagedList({
     queryKey: sdAdminKeys.maintenanceList(filters),
-    fetchPage: (cursor, signal) => apiFetch("/api/v1/maintenance-windows", { schema: ZMaintenancePage, query: { ...filters, cursor, limit: 50 }, signal }),
+    fetchPage: (cursor, signal) =>
+      apiFetch("/api/v1/maintenance-windows", {
+        schema: ZMaintenancePage,
+        query: { ...filters, cursor, limit: 50 },
+        signal,
+      }),
   });
 }
 
 export function usePlaybookList(filters: { q: string; trigger: string }) {
   return usePagedList({
     queryKey: sdAdminKeys.playbookList(filters),
-    fetchPage: (cursor, signal) => apiFetch("/api/v1/playbooks", { schema: ZPlaybookPage, query: { ...filters, cursor, limit: 50 }, signal }),
+    fetchPage: (cursor, signal) =>
+      apiFetch("/api/v1/playbooks", { schema: ZPlaybookPage, query: { ...filters, cursor, limit: 50 }, signal }),
   });
 }
 
@@ -134,6 +151,7 @@ const ZOutboxPage = pageOf(ZOutboxItem);
 export function useOutboxList(filters: { status: string }) {
   return usePagedList({
     queryKey: sdAdminKeys.outbox(filters),
-    fetchPage: (cursor, signal) => apiFetch("/api/v1/outbox", { schema: ZOutboxPage, query: { ...filters, cursor, limit: 50 }, signal }),
+    fetchPage: (cursor, signal) =>
+      apiFetch("/api/v1/outbox", { schema: ZOutboxPage, query: { ...filters, cursor, limit: 50 }, signal }),
   });
 }

@@ -10,7 +10,18 @@ const stored: TBusinessCalendar = {
   name: "Business hours",
   definition: {
     timezone: "Europe/Madrid",
-    hours: { mon: [["08:00", "14:00"], ["15:00", "24:00"]], tue: [["08:00", "18:00"]], wed: [], thu: [], fri: [], sat: [], sun: [] },
+    hours: {
+      mon: [
+        ["08:00", "14:00"],
+        ["15:00", "24:00"],
+      ],
+      tue: [["08:00", "18:00"]],
+      wed: [],
+      thu: [],
+      fri: [],
+      sat: [],
+      sun: [],
+    },
     holidays: ["2027-01-06", "2027-01-01"],
   },
   version: 3,
@@ -21,9 +32,12 @@ const stored: TBusinessCalendar = {
 describe("calendar form", () => {
   it("round-trips a weekly definition, holidays sorted", () => {
     const values = toCalendarForm(stored, "UTC");
-    expect(values.hours.mon).toEqual([{ start: "08:00", end: "14:00" }, { start: "15:00", end: "24:00" }]);
+    expect(values.hours.mon).toEqual([
+      { start: "08:00", end: "14:00" },
+      { start: "15:00", end: "24:00" },
+    ]);
     const definition = ZCalendar.parse(definitionFromForm(values));
-    expect(definition).toEqual({ ...stored.definition as object, holidays: ["2027-01-01", "2027-01-06"] });
+    expect(definition).toEqual({ ...(stored.definition as object), holidays: ["2027-01-01", "2027-01-06"] });
   });
 
   it("turns 24x7 on and off", () => {
@@ -43,7 +57,11 @@ describe("calendar form", () => {
   });
 
   it("merges prefilled holidays without duplicates", () => {
-    expect(mergeHolidays(["2027-12-25", "2027-01-01"], ["2027-01-01", "2027-01-06", " "])).toEqual(["2027-01-01", "2027-01-06", "2027-12-25"]);
+    expect(mergeHolidays(["2027-12-25", "2027-01-01"], ["2027-01-01", "2027-01-06", " "])).toEqual([
+      "2027-01-01",
+      "2027-01-06",
+      "2027-12-25",
+    ]);
   });
 
   it("copies a day to other days without sharing the intervals", () => {

@@ -20,7 +20,14 @@ describe("duration <-> number + unit", () => {
   });
 
   it("round-trips every stored duration", () => {
-    for (const duration of [{ minutes: 1 }, { minutes: 60 }, { minutes: 61 }, { minutes: 1440 }, { minutes: 525_600 }, { businessDays: 365 }]) {
+    for (const duration of [
+      { minutes: 1 },
+      { minutes: 60 },
+      { minutes: 61 },
+      { minutes: 1440 },
+      { minutes: 525_600 },
+      { businessDays: 365 },
+    ]) {
       const parsed = parseDurationInput(toDurationInput(duration));
       expect(parsed.ok && sameDuration(parsed.duration, duration), JSON.stringify(duration)).toBe(true);
     }
@@ -40,7 +47,9 @@ describe("duration <-> number + unit", () => {
 
   it("treats 2 hours and 120 minutes as the same target", () => {
     expect(durationSignature({ value: 2, unit: "hours" })).toBe(durationSignature({ value: "120", unit: "minutes" }));
-    expect(durationSignature({ value: 2, unit: "businessDays" })).not.toBe(durationSignature({ value: 2, unit: "hours" }));
+    expect(durationSignature({ value: 2, unit: "businessDays" })).not.toBe(
+      durationSignature({ value: 2, unit: "hours" }),
+    );
     expect(durationSignature({ value: "x", unit: "hours" })).not.toBe(durationSignature({ value: "", unit: "hours" }));
   });
 });

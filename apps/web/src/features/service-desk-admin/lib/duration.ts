@@ -15,18 +15,19 @@ export type DurationParse = { ok: true; duration: SlaDuration | null } | { ok: f
 export const MAX_MINUTES = 525_600;
 export const MAX_BUSINESS_DAYS = 365;
 
-export function isDurationUnit(value: unknown): value is DurationUnit {
-  return typeof value === "string" && (DURATION_UNITS as readonly string[]).includes(value);
-}
-
 export const emptyDuration = (unit: DurationUnit = "minutes"): DurationInput => ({ value: "", unit });
 
 /** A stored duration as the admin reads it: whole hours as hours, other minute counts as minutes. */
-export function toDurationInput(duration: SlaDuration | null | undefined, emptyUnit: DurationUnit = "minutes"): DurationInput {
+export function toDurationInput(
+  duration: SlaDuration | null | undefined,
+  emptyUnit: DurationUnit = "minutes",
+): DurationInput {
   if (!duration) return emptyDuration(emptyUnit);
   if ("businessDays" in duration) return { value: duration.businessDays, unit: "businessDays" };
   const { minutes } = duration;
-  return minutes >= 60 && minutes % 60 === 0 ? { value: minutes / 60, unit: "hours" } : { value: minutes, unit: "minutes" };
+  return minutes >= 60 && minutes % 60 === 0
+    ? { value: minutes / 60, unit: "hours" }
+    : { value: minutes, unit: "minutes" };
 }
 
 function numberOf(value: number | string): number | null | undefined {
@@ -46,7 +47,9 @@ export function parseDurationInput(input: DurationInput): DurationParse {
   if (amount <= 0) return { ok: false, problem: "notPositive" };
   if (input.unit === "businessDays") {
     if (!Number.isInteger(amount)) return { ok: false, problem: "notWhole" };
-    return amount > MAX_BUSINESS_DAYS ? { ok: false, problem: "tooLarge" } : { ok: true, duration: { businessDays: amount } };
+    return amount > MAX_BUSINESS_DAYS
+      ? { ok: false, problem: "tooLarge" }
+      : { ok: true, duration: { businessDays: amount } };
   }
   const exact = input.unit === "hours" ? amount * 60 : amount;
   const minutes = Math.round(exact);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { TSlaMatrix } from "@atende/contracts";
-import { buildMatrixSave, cellKey, cellOf, draftFromCell, draftsFromMatrix, isCellDirty, serverErrorsByCell, validateCell, validTargets } from "./matrix";
+import {
+  buildMatrixSave,
+  cellKey,
+  cellOf,
+  draftFromCell,
+  draftsFromMatrix,
+  isCellDirty,
+  serverErrorsByCell,
+  validateCell,
+  validTargets,
+} from "./matrix";
 
 const CAL = "00000000-0000-4000-8000-000000000001";
 const BU = "00000000-0000-4000-8000-0000000000b0";
@@ -13,10 +23,42 @@ const matrix: TSlaMatrix = {
     { code: "medium", rank: 2 },
   ],
   cells: [
-    { type: "incident", priority: "high", policyId: null, policyCode: null, targets: { firstResponse: { minutes: 10 } }, calendarId: CAL, warningPercent: 75 },
-    { type: "incident", priority: "medium", policyId: null, policyCode: null, targets: { firstResponse: { minutes: 120 } }, calendarId: CAL, warningPercent: 75 },
-    { type: "defect", priority: "high", policyId: null, policyCode: null, targets: { resolution: { businessDays: 2 } }, calendarId: CAL, warningPercent: 80 },
-    { type: "defect", priority: "medium", policyId: null, policyCode: null, targets: null, calendarId: null, warningPercent: null },
+    {
+      type: "incident",
+      priority: "high",
+      policyId: null,
+      policyCode: null,
+      targets: { firstResponse: { minutes: 10 } },
+      calendarId: CAL,
+      warningPercent: 75,
+    },
+    {
+      type: "incident",
+      priority: "medium",
+      policyId: null,
+      policyCode: null,
+      targets: { firstResponse: { minutes: 120 } },
+      calendarId: CAL,
+      warningPercent: 75,
+    },
+    {
+      type: "defect",
+      priority: "high",
+      policyId: null,
+      policyCode: null,
+      targets: { resolution: { businessDays: 2 } },
+      calendarId: CAL,
+      warningPercent: 80,
+    },
+    {
+      type: "defect",
+      priority: "medium",
+      policyId: null,
+      policyCode: null,
+      targets: null,
+      calendarId: null,
+      warningPercent: null,
+    },
   ],
 };
 
@@ -32,14 +74,29 @@ describe("matrix cell mapping", () => {
 
   it("finds a cell, or an empty one the server did not list", () => {
     expect(cellOf(matrix, "defect", "high").warningPercent).toBe(80);
-    expect(cellOf(matrix, "task", "high")).toMatchObject({ type: "task", priority: "high", targets: null, calendarId: null });
+    expect(cellOf(matrix, "task", "high")).toMatchObject({
+      type: "task",
+      priority: "high",
+      targets: null,
+      calendarId: null,
+    });
   });
 
   it("is dirty only when the meaning changes", () => {
     const original = cellOf(matrix, "incident", "medium");
     const draft = draftFromCell(original);
-    expect(isCellDirty({ ...draft, targets: { ...draft.targets, firstResponse: { value: "120", unit: "minutes" } } }, original)).toBe(false);
-    expect(isCellDirty({ ...draft, targets: { ...draft.targets, firstResponse: { value: "240", unit: "minutes" } } }, original)).toBe(true);
+    expect(
+      isCellDirty(
+        { ...draft, targets: { ...draft.targets, firstResponse: { value: "120", unit: "minutes" } } },
+        original,
+      ),
+    ).toBe(false);
+    expect(
+      isCellDirty(
+        { ...draft, targets: { ...draft.targets, firstResponse: { value: "240", unit: "minutes" } } },
+        original,
+      ),
+    ).toBe(true);
     expect(isCellDirty({ ...draft, warningPercent: "75" }, original)).toBe(false);
     expect(isCellDirty({ ...draft, warningPercent: "" }, original)).toBe(true);
   });
@@ -47,24 +104,45 @@ describe("matrix cell mapping", () => {
   it("sends only the changed cells and remembers which index is which cell", () => {
     const drafts = draftsFromMatrix(matrix);
     const medium = drafts["incident:medium"]!;
-    drafts["incident:medium"] = { ...medium, targets: { ...medium.targets, firstResponse: { value: 240, unit: "minutes" } } };
+    drafts["incident:medium"] = {
+      ...medium,
+      targets: { ...medium.targets, firstResponse: { value: 240, unit: "minutes" } },
+    };
     const save = buildMatrixSave(matrix, drafts);
     expect(save).toEqual({
       ok: true,
       keys: ["incident:medium"],
-      body: { buId: BU, cells: [{ type: "incident", priority: "medium", calendarId: CAL, targets: { firstResponse: { minutes: 240 } }, warningPercent: 75 }] },
+      body: {
+        buId: BU,
+        cells: [
+          {
+            type: "incident",
+            priority: "medium",
+            calendarId: CAL,
+            targets: { firstResponse: { minutes: 240 } },
+            warningPercent: 75,
+          },
+        ],
+      },
     });
   });
 
   it("reports nothing to save, and every problem of an invalid cell", () => {
-    expect(buildMatrixSave(matrix, draftsFromMatrix(matrix))).toEqual({ ok: false, problems: null, nothingChanged: true });
+    expect(buildMatrixSave(matrix, draftsFromMatrix(matrix))).toEqual({
+      ok: false,
+      problems: null,
+      nothingChanged: true,
+    });
     const drafts = draftsFromMatrix(matrix);
     drafts["defect:medium"] = { ...drafts["defect:medium"]!, warningPercent: 120 };
     expect(buildMatrixSave(matrix, drafts)).toEqual({
       ok: false,
       problems: { "defect:medium": { calendarId: "required", targets: "noTarget", warningPercent: "warningRange" } },
     });
-    const bad = validateCell({ ...drafts["incident:high"]!, targets: { ...drafts["incident:high"]!.targets, resolution: { value: "1.5", unit: "businessDays" } } });
+    const bad = validateCell({
+      ...drafts["incident:high"]!,
+      targets: { ...drafts["incident:high"]!.targets, resolution: { value: "1.5", unit: "businessDays" } },
+    });
     expect(bad).toEqual({ ok: false, problems: { "targets.resolution": "notWhole" } });
   });
 
@@ -78,7 +156,16 @@ describe("matrix cell mapping", () => {
 
   it("previews only the targets that parse", () => {
     const draft = draftsFromMatrix(matrix)["incident:medium"]!;
-    expect(validTargets({ ...draft, targets: { ...draft.targets, resolution: { value: "x", unit: "hours" }, followUp: { value: 1, unit: "businessDays" } } })).toEqual({
+    expect(
+      validTargets({
+        ...draft,
+        targets: {
+          ...draft.targets,
+          resolution: { value: "x", unit: "hours" },
+          followUp: { value: 1, unit: "businessDays" },
+        },
+      }),
+    ).toEqual({
       firstResponse: { minutes: 120 },
       followUp: { businessDays: 1 },
     });
@@ -94,7 +181,10 @@ describe("matrix cell mapping", () => {
       ],
       ["incident:high", "defect:low"],
     );
-    expect(errors.byCell).toEqual({ "defect:low": { "targets.firstResponse.minutes": "too big" }, "incident:high": { calendarId: "no such calendar" } });
+    expect(errors.byCell).toEqual({
+      "defect:low": { "targets.firstResponse.minutes": "too big" },
+      "incident:high": { calendarId: "no such calendar" },
+    });
     expect(errors.unplaced).toEqual(["body.cells.7.priority: lost", "body.buId: no such business unit"]);
   });
 });

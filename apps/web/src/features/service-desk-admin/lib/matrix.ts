@@ -1,7 +1,13 @@
 import type { TFieldError, TPutSlaMatrixRequest, TSlaMatrix } from "@atende/contracts";
 import { DEFAULT_WARNING_PERCENT, TICKET_TYPES, type SlaDuration, type TicketType } from "@atende/domain";
 import type { FieldErrors } from "../../../lib/field-errors";
-import { durationSignature, parseDurationInput, toDurationInput, type DurationInput, type DurationProblem } from "./duration";
+import {
+  durationSignature,
+  parseDurationInput,
+  toDurationInput,
+  type DurationInput,
+  type DurationProblem,
+} from "./duration";
 
 export const TARGET_NAMES = ["firstResponse", "resolution", "periodicUpdate", "followUp"] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
@@ -109,12 +115,22 @@ export function validateCell(draft: CellDraft): CellValidation {
   const hasInvalidTarget = TARGET_NAMES.some((name) => problems[`targets.${name}`] !== undefined);
   if (!hasInvalidTarget && Object.keys(targets).length === 0) problems["targets"] = "noTarget";
   const warning = warningOf(draft.warningPercent);
-  if (warning === null || !Number.isInteger(warning) || warning < 1 || warning > 99) problems["warningPercent"] = "warningRange";
+  if (warning === null || !Number.isInteger(warning) || warning < 1 || warning > 99)
+    problems["warningPercent"] = "warningRange";
   if (!isTicketType(draft.type)) problems["type"] = "unknownType";
   if (Object.keys(problems).length > 0 || !draft.calendarId || warning === null || !isTicketType(draft.type)) {
     return { ok: false, problems };
   }
-  return { ok: true, cell: { type: draft.type, priority: draft.priority, calendarId: draft.calendarId, targets, warningPercent: warning } };
+  return {
+    ok: true,
+    cell: {
+      type: draft.type,
+      priority: draft.priority,
+      calendarId: draft.calendarId,
+      targets,
+      warningPercent: warning,
+    },
+  };
 }
 
 export type MatrixSave =

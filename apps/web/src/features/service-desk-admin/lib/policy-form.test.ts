@@ -16,7 +16,15 @@ const policy: TServiceSlaPolicy = {
   channelRules: [],
   escalation: [
     { level: 2, label: "Manager", offsetMinutes: 60, from: "creation", targetGroupId: "g1", actions: ["notify"] },
-    { level: 1, label: "Analyst", offsetMinutes: 0, from: "creation", targetGroupId: "g1", targetUserId: null, actions: ["notify"] },
+    {
+      level: 1,
+      label: "Analyst",
+      offsetMinutes: 0,
+      from: "creation",
+      targetGroupId: "g1",
+      targetUserId: null,
+      actions: ["notify"],
+    },
   ],
   active: true,
   version: 4,
@@ -33,14 +41,30 @@ describe("policy form", () => {
 
   it("sends the whole escalation list when a level changes, in the request's shape", () => {
     const values = toPolicyForm(policy);
-    values.escalation = [...values.escalation, { ...newLevel(values.escalation), label: " CTO ", offsetMinutes: "240", actions: ["notify", "reassign"], targetUserId: "u9" }];
+    values.escalation = [
+      ...values.escalation,
+      {
+        ...newLevel(values.escalation),
+        label: " CTO ",
+        offsetMinutes: "240",
+        actions: ["notify", "reassign"],
+        targetUserId: "u9",
+      },
+    ];
     const patch = policyPatch(policy, values);
     expect(patch).toEqual({
       version: 4,
       escalation: [
         { level: 1, label: "Analyst", offsetMinutes: 0, from: "creation", targetGroupId: "g1", actions: ["notify"] },
         { level: 2, label: "Manager", offsetMinutes: 60, from: "creation", targetGroupId: "g1", actions: ["notify"] },
-        { level: 3, label: "CTO", offsetMinutes: 240, from: "creation", targetUserId: "u9", actions: ["notify", "reassign"] },
+        {
+          level: 3,
+          label: "CTO",
+          offsetMinutes: 240,
+          from: "creation",
+          targetUserId: "u9",
+          actions: ["notify", "reassign"],
+        },
       ],
     });
     expect(ZUpdateSlaPolicyRequest.safeParse(patch).success).toBe(true);
@@ -53,8 +77,14 @@ describe("policy form", () => {
   });
 
   it("adds channel rules", () => {
-    const values = { ...toPolicyForm(policy), channelRules: [{ priority: "high", allowedChannels: ["email"], autoReplyTemplate: "x.y" }] };
-    expect(policyPatch(policy, values)).toEqual({ version: 4, channelRules: [{ priority: "high", allowedChannels: ["email"], autoReplyTemplate: "x.y" }] });
+    const values = {
+      ...toPolicyForm(policy),
+      channelRules: [{ priority: "high", allowedChannels: ["email"], autoReplyTemplate: "x.y" }],
+    };
+    expect(policyPatch(policy, values)).toEqual({
+      version: 4,
+      channelRules: [{ priority: "high", allowedChannels: ["email"], autoReplyTemplate: "x.y" }],
+    });
   });
 
   it("numbers new levels after the highest and moves items", () => {

@@ -55,7 +55,15 @@ export function nextLevel(levels: readonly LevelValue[]): number {
 }
 
 export function newLevel(levels: readonly LevelValue[]): LevelValue {
-  return { level: nextLevel(levels), label: "", offsetMinutes: 0, from: "creation", targetGroupId: null, targetUserId: null, actions: ["notify"] };
+  return {
+    level: nextLevel(levels),
+    label: "",
+    offsetMinutes: 0,
+    from: "creation",
+    targetGroupId: null,
+    targetUserId: null,
+    actions: ["notify"],
+  };
 }
 
 /** The request fields the form stands for, not yet validated (ZUpdateSlaPolicyRequest does that). */

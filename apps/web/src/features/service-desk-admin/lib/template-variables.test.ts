@@ -4,11 +4,16 @@ import { EVENT_VARIABLES, insertVariable, unknownVariables, usedVariables } from
 
 describe("template variables", () => {
   it("lists the variables a text uses once, in order", () => {
-    expect(usedVariables("Hi {{customerName}}, case {{ ticketNumber }} for {{customerName}}; {{1x}} {x}")).toEqual(["customerName", "ticketNumber"]);
+    expect(usedVariables("Hi {{customerName}}, case {{ ticketNumber }} for {{customerName}}; {{1x}} {x}")).toEqual([
+      "customerName",
+      "ticketNumber",
+    ]);
   });
 
   it("flags variables the template will not receive", () => {
-    expect(unknownVariables("{{customerName}} {{custmerName}}", EVENT_VARIABLES["ticket.created"])).toEqual(["custmerName"]);
+    expect(unknownVariables("{{customerName}} {{custmerName}}", EVENT_VARIABLES["ticket.created"])).toEqual([
+      "custmerName",
+    ]);
   });
 
   it("inserts at the caret or over the selection", () => {

@@ -11,7 +11,15 @@ export const REPLY_VARIABLES = [
   "expectedDeliveryDate",
 ] as const;
 
-const TICKET = ["customerName", "ticketNumber", "ticketSubject", "ticketStatus", "priority", "ticketLink", "agentName"] as const;
+const TICKET = [
+  "customerName",
+  "ticketNumber",
+  "ticketSubject",
+  "ticketStatus",
+  "priority",
+  "ticketLink",
+  "agentName",
+] as const;
 
 /** What the API passes to each event's template (the built-in texts document the same list). */
 export const EVENT_VARIABLES: Record<NotificationEvent, readonly string[]> = {
@@ -40,7 +48,12 @@ export function unknownVariables(text: string, known: readonly string[]): string
 }
 
 /** Inserts `{{name}}` over the selection and says where the caret goes after it. */
-export function insertVariable(text: string, selectionStart: number, selectionEnd: number, name: string): { text: string; caret: number } {
+export function insertVariable(
+  text: string,
+  selectionStart: number,
+  selectionEnd: number,
+  name: string,
+): { text: string; caret: number } {
   const start = Math.max(0, Math.min(selectionStart, text.length));
   const end = Math.max(start, Math.min(selectionEnd, text.length));
   const placeholder = `{{${name}}}`;

@@ -25,7 +25,11 @@ function partsFormatter(zone: string): Intl.DateTimeFormat {
 }
 
 function wallClockMs(instantMs: number, zone: string): number {
-  const parts = Object.fromEntries(partsFormatter(zone).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    partsFormatter(zone)
+      .formatToParts(new Date(instantMs))
+      .map((p) => [p.type, p.value]),
+  );
   const field = (name: string) => Number(parts[name] ?? 0);
   return Date.UTC(field("year"), field("month") - 1, field("day"), field("hour"), field("minute"), field("second"));
 }
@@ -34,15 +38,6 @@ function wallClockMs(instantMs: number, zone: string): number {
 export function zoneOffsetMs(instantMs: number, zone: string): number {
   const wholeSeconds = Math.floor(instantMs / 1000) * 1000;
   return wallClockMs(wholeSeconds, zone) - wholeSeconds;
-}
-
-export function isValidZone(zone: string): boolean {
-  try {
-    partsFormatter(zone);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -23,7 +23,8 @@ export type BulkTicketRequest = {
 export function useCreateTicket() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: TCreateTicketRequest) => apiFetch("/api/v1/tickets", { method: "POST", body, schema: ZTicketDetail }),
+    mutationFn: (body: TCreateTicketRequest) =>
+      apiFetch("/api/v1/tickets", { method: "POST", body, schema: ZTicketDetail }),
     onSuccess: (ticket) => {
       client.setQueryData(ticketKeys.detail(ticket.id), ticket);
       return client.invalidateQueries({ queryKey: ticketKeys.lists() });
@@ -48,7 +49,8 @@ function useTicketChange<B>(id: string, method: HttpMethod, path: string) {
       ]);
     },
     onError: (error) => {
-      if (isApiError(error) && error.status === 409) return client.invalidateQueries({ queryKey: ticketKeys.detail(id) });
+      if (isApiError(error) && error.status === 409)
+        return client.invalidateQueries({ queryKey: ticketKeys.detail(id) });
     },
   });
 }
@@ -56,7 +58,8 @@ function useTicketChange<B>(id: string, method: HttpMethod, path: string) {
 export const useTicketAction = (id: string) => useTicketChange<TTicketActionRequest>(id, "POST", "/actions");
 export const useClassifyTicket = (id: string) => useTicketChange<TClassifyTicketRequest>(id, "PUT", "/classification");
 export const useAssignTicket = (id: string) => useTicketChange<TAssignTicketRequest>(id, "PUT", "/assignment");
-export const useSetTicketTags = (id: string) => useTicketChange<{ tags: string[]; version: number }>(id, "PUT", "/tags");
+export const useSetTicketTags = (id: string) =>
+  useTicketChange<{ tags: string[]; version: number }>(id, "PUT", "/tags");
 
 export function usePostMessage(id: string) {
   const client = useQueryClient();
@@ -75,7 +78,8 @@ export function usePostMessage(id: string) {
 export function useBulkUpdateTickets() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: BulkTicketRequest) => apiFetch("/api/v1/tickets/bulk", { method: "POST", body, schema: ZBulkTicketResponse }),
+    mutationFn: (body: BulkTicketRequest) =>
+      apiFetch("/api/v1/tickets/bulk", { method: "POST", body, schema: ZBulkTicketResponse }),
     onSettled: () => client.invalidateQueries({ queryKey: ticketKeys.all }),
   });
 }

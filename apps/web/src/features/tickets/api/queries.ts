@@ -23,7 +23,8 @@ const ZTemplatePage = pageOf(ZReplyTemplate);
 export function useTicketList(params: TicketListParams) {
   return usePagedList({
     queryKey: ticketKeys.list(params),
-    fetchPage: (cursor, signal) => apiFetch("/api/v1/tickets", { schema: ZTicketPage, query: { ...params, cursor, limit: 50 }, signal }),
+    fetchPage: (cursor, signal) =>
+      apiFetch("/api/v1/tickets", { schema: ZTicketPage, query: { ...params, cursor, limit: 50 }, signal }),
   });
 }
 
@@ -82,13 +83,18 @@ export function usePriorityOptions(canRead: boolean) {
     enabled: canRead,
   });
   const items: readonly PriorityOption[] = canRead ? (query.data ?? []) : DEFAULT_PRIORITIES;
-  return { items: [...items].sort((a, b) => a.rank - b.rank), isLoading: canRead && query.isPending, error: query.error };
+  return {
+    items: [...items].sort((a, b) => a.rank - b.rank),
+    isLoading: canRead && query.isPending,
+    error: query.error,
+  };
 }
 
 export function useReplyTemplates(enabled: boolean) {
   return useQuery({
     queryKey: deskKeys.replyTemplates(),
-    queryFn: ({ signal }) => apiFetch("/api/v1/reply-templates", { schema: ZTemplatePage, query: { limit: 200 }, signal }),
+    queryFn: ({ signal }) =>
+      apiFetch("/api/v1/reply-templates", { schema: ZTemplatePage, query: { limit: 200 }, signal }),
     select: (page) => page.items,
     staleTime: 5 * 60_000,
     enabled,

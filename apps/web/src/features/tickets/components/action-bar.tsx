@@ -10,10 +10,23 @@ import { notifyTicketError } from "../lib/notify-error";
 import { PendDialog, ResolveDialog } from "./action-dialogs";
 
 /** The agent's buttons, in workflow order; the system's and the customer's own actions are never offered here. */
-const STAFF_ACTIONS = ["acknowledge", "start", "pend", "resume", "resolve", "close", "reopen"] as const satisfies readonly TicketAction[];
+const STAFF_ACTIONS = [
+  "acknowledge",
+  "start",
+  "pend",
+  "resume",
+  "resolve",
+  "close",
+  "reopen",
+] as const satisfies readonly TicketAction[];
 type StaffAction = (typeof STAFF_ACTIONS)[number];
 
-const COLORS: Partial<Record<StaffAction, string>> = { resolve: "green", pend: "yellow", reopen: "orange", close: "gray" };
+const COLORS: Partial<Record<StaffAction, string>> = {
+  resolve: "green",
+  pend: "yellow",
+  reopen: "orange",
+  close: "gray",
+};
 
 export function ActionBar({ ticket }: { ticket: TTicketDetail }) {
   const { t } = useTranslation();
@@ -27,7 +40,10 @@ export function ActionBar({ ticket }: { ticket: TTicketDetail }) {
   };
   const run = (name: StaffAction) => {
     if (name === "pend" || name === "resolve") return setDialog(name);
-    action.mutate({ action: name, version: ticket.version }, { onSuccess: () => done(name), onError: (error) => notifyTicketError(error, t) });
+    action.mutate(
+      { action: name, version: ticket.version },
+      { onSuccess: () => done(name), onError: (error) => notifyTicketError(error, t) },
+    );
   };
 
   if (available.length === 0) return null;
@@ -49,8 +65,12 @@ export function ActionBar({ ticket }: { ticket: TTicketDetail }) {
           </Button>
         ))}
       </Group>
-      {dialog === "pend" ? <PendDialog ticket={ticket} onClose={() => setDialog(null)} onDone={() => done("pend")} /> : null}
-      {dialog === "resolve" ? <ResolveDialog ticket={ticket} onClose={() => setDialog(null)} onDone={() => done("resolve")} /> : null}
+      {dialog === "pend" ? (
+        <PendDialog ticket={ticket} onClose={() => setDialog(null)} onDone={() => done("pend")} />
+      ) : null}
+      {dialog === "resolve" ? (
+        <ResolveDialog ticket={ticket} onClose={() => setDialog(null)} onDone={() => done("resolve")} />
+      ) : null}
     </>
   );
 }

@@ -22,10 +22,21 @@ export function PendDialog({ ticket, onClose, onDone }: DialogProps) {
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormAlert error={action.error} onReload={onClose} />
-          <Radio.Group label={t("desk.pend.reason")} description={t("desk.pend.hint")} value={reason} onChange={(value) => setReason(value as PauseReason)} required>
+          <Radio.Group
+            label={t("desk.pend.reason")}
+            description={t("desk.pend.hint")}
+            value={reason}
+            onChange={(value) => setReason(value as PauseReason)}
+            required
+          >
             <Stack gap="xs" mt="xs">
               {PAUSE_REASONS.map((value) => (
-                <Radio key={value} value={value} label={t(pauseReasonKey(value))} data-testid={`pend-reason-${value}`} />
+                <Radio
+                  key={value}
+                  value={value}
+                  label={t(pauseReasonKey(value))}
+                  data-testid={`pend-reason-${value}`}
+                />
               ))}
             </Stack>
           </Radio.Group>
@@ -54,14 +65,22 @@ export function ResolveDialog({ ticket, onClose, onDone }: DialogProps) {
     const text = note.trim();
     if (!text) return setNoteError(t("validation.required"));
     if (text.length > 5000) return setNoteError(t("validation.maxLength", { count: 5000 }));
-    action.mutate({ action: "resolve", version: ticket.version, resolution: { kind, note: text } }, { onSuccess: onDone });
+    action.mutate(
+      { action: "resolve", version: ticket.version, resolution: { kind, note: text } },
+      { onSuccess: onDone },
+    );
   };
   return (
     <Modal opened onClose={onClose} title={t("desk.resolve.title")} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormAlert error={action.error} onReload={onClose} />
-          <Radio.Group label={t("desk.resolve.kind")} value={kind} onChange={(value) => setKind(value as ResolutionKind)} required>
+          <Radio.Group
+            label={t("desk.resolve.kind")}
+            value={kind}
+            onChange={(value) => setKind(value as ResolutionKind)}
+            required
+          >
             <Stack gap="xs" mt="xs">
               {RESOLUTION_KINDS.map((value) => (
                 <Radio

@@ -63,7 +63,13 @@ export function AssignmentPanel({ ticket }: { ticket: TTicketDetail }) {
           >
             {t("desk.assignment.takeIt")}
           </Button>
-          <Button size="xs" onClick={() => save({ groupId, assigneeId })} loading={assign.isPending} disabled={!changed} data-testid="assignment-save">
+          <Button
+            size="xs"
+            onClick={() => save({ groupId, assigneeId })}
+            loading={assign.isPending}
+            disabled={!changed}
+            data-testid="assignment-save"
+          >
             {t("actions.save")}
           </Button>
         </Group>

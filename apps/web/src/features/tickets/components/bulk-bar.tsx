@@ -28,7 +28,11 @@ export function BulkBar({ tickets, meId, groupOptions, onDone }: Props) {
         outcome.details.push(...result.failed.map((failure) => failure.detail));
       }
     } catch (error) {
-      notifications.show({ color: "red", title: t("desk.bulk.failed"), message: isApiError(error) ? error.detail : t("errors.unknown") });
+      notifications.show({
+        color: "red",
+        title: t("desk.bulk.failed"),
+        message: isApiError(error) ? error.detail : t("errors.unknown"),
+      });
       return;
     }
     notifications.show({
@@ -43,7 +47,9 @@ export function BulkBar({ tickets, meId, groupOptions, onDone }: Props) {
   const assignToMe = () => {
     const byGroup = new Map<string | null, string[]>();
     for (const ticket of tickets) byGroup.set(ticket.groupId, [...(byGroup.get(ticket.groupId) ?? []), ticket.id]);
-    void run([...byGroup].map(([group, groupIds]) => ({ ids: groupIds, assign: { groupId: group, assigneeId: meId } })));
+    void run(
+      [...byGroup].map(([group, groupIds]) => ({ ids: groupIds, assign: { groupId: group, assigneeId: meId } })),
+    );
   };
 
   return (
@@ -63,13 +69,26 @@ export function BulkBar({ tickets, meId, groupOptions, onDone }: Props) {
           w={200}
           data-testid="bulk-group"
         />
-        <Button size="xs" variant="light" disabled={!groupId} loading={bulk.isPending} onClick={() => void run([{ ids, assign: { groupId, assigneeId: null } }])} data-testid="bulk-assign-group">
+        <Button
+          size="xs"
+          variant="light"
+          disabled={!groupId}
+          loading={bulk.isPending}
+          onClick={() => void run([{ ids, assign: { groupId, assigneeId: null } }])}
+          data-testid="bulk-assign-group"
+        >
           {t("desk.bulk.assignGroup")}
         </Button>
         <Button size="xs" variant="light" loading={bulk.isPending} onClick={assignToMe} data-testid="bulk-assign-me">
           {t("desk.bulk.assignMe")}
         </Button>
-        <Button size="xs" variant="light" loading={bulk.isPending} onClick={() => void run([{ ids, action: "acknowledge" }])} data-testid="bulk-acknowledge">
+        <Button
+          size="xs"
+          variant="light"
+          loading={bulk.isPending}
+          onClick={() => void run([{ ids, action: "acknowledge" }])}
+          data-testid="bulk-acknowledge"
+        >
           {t("desk.bulk.acknowledge")}
         </Button>
         <Button size="xs" variant="subtle" onClick={onDone} data-testid="bulk-clear">

@@ -37,7 +37,10 @@ export function ClassificationPanel({ ticket }: { ticket: TTicketDetail }) {
       </Title>
       <Stack gap="sm">
         <Text size="sm" data-testid="classification-proposed">
-          {t("desk.classification.proposed", { type: t(typeKey(ticket.proposedType)), priority: priorityLabel(t, ticket.proposedPriority) })}
+          {t("desk.classification.proposed", {
+            type: t(typeKey(ticket.proposedType)),
+            priority: priorityLabel(t, ticket.proposedPriority),
+          })}
         </Text>
         <Text size="sm" c={classified ? undefined : "orange"} data-testid="classification-final">
           {classified
@@ -63,7 +66,13 @@ export function ClassificationPanel({ ticket }: { ticket: TTicketDetail }) {
           />
         </SimpleGrid>
         <Group justify="flex-end">
-          <Button size="xs" onClick={save} loading={classify.isPending} disabled={classified && !changed} data-testid="classification-submit">
+          <Button
+            size="xs"
+            onClick={save}
+            loading={classify.isPending}
+            disabled={classified && !changed}
+            data-testid="classification-submit"
+          >
             {t("desk.classification.submit")}
           </Button>
         </Group>

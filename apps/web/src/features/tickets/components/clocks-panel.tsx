@@ -41,14 +41,22 @@ function ClockRow({ clock }: { clock: TSlaClock }) {
   const left = msUntil(clock.dueAt, now);
   const color = CLOCK_STATE_COLORS[state];
   const countdown =
-    showsCountdown(state) && left !== null ? (left < 0 ? t("desk.countdown.overdue", { time: formatDuration(left) }) : t("desk.countdown.left", { time: formatDuration(left) })) : null;
+    showsCountdown(state) && left !== null
+      ? left < 0
+        ? t("desk.countdown.overdue", { time: formatDuration(left) })
+        : t("desk.countdown.left", { time: formatDuration(left) })
+      : null;
   return (
     <Stack gap={2} data-testid={`clock-${clock.kind}`} data-state={state}>
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm" fw={600}>
           {t(clockKindKey(clock.kind))}
         </Text>
-        <Badge color={color} variant={state === "met" ? "light" : "filled"} leftSection={state === "met" ? "✓" : undefined}>
+        <Badge
+          color={color}
+          variant={state === "met" ? "light" : "filled"}
+          leftSection={state === "met" ? "✓" : undefined}
+        >
           {t(clockStateKey(state))}
         </Badge>
       </Group>

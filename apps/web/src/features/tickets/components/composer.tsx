@@ -27,7 +27,11 @@ export function Composer({ ticket, variables }: Props) {
     if (!text) return setError(t("validation.required"));
     post.mutate(
       { visibility: internal ? "internal" : "public", body: text },
-      { onSuccess: () => setBody(""), onError: (failure) => notifyTicketError(failure, t) },
+      // Only what was sent is cleared: the agent may have started the next message meanwhile.
+      {
+        onSuccess: () => setBody((current) => (current.trim() === text ? "" : current)),
+        onError: (failure) => notifyTicketError(failure, t),
+      },
     );
   };
 
@@ -45,7 +49,14 @@ export function Composer({ ticket, variables }: Props) {
     );
   }
   return (
-    <Paper withBorder p="sm" bg={internal ? "var(--mantine-color-yellow-light)" : undefined} component="form" onSubmit={submit} noValidate>
+    <Paper
+      withBorder
+      p="sm"
+      bg={internal ? "var(--mantine-color-yellow-light)" : undefined}
+      component="form"
+      onSubmit={submit}
+      noValidate
+    >
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">
           <Switch
@@ -77,7 +88,12 @@ export function Composer({ ticket, variables }: Props) {
           </Text>
         ) : null}
         <Group justify="flex-end">
-          <Button type="submit" color={internal ? "yellow" : undefined} loading={post.isPending} data-testid="composer-send">
+          <Button
+            type="submit"
+            color={internal ? "yellow" : undefined}
+            loading={post.isPending}
+            data-testid="composer-send"
+          >
             {internal ? t("desk.composer.sendNote") : t("desk.composer.sendReply")}
           </Button>
         </Group>
@@ -92,10 +108,14 @@ function TemplatePicker({ onPick }: { onPick: (body: string) => void }) {
   const templates = useReplyTemplates(true);
   const [search, setSearch] = useState("");
   const language = currentLanguage();
-  const locales = [...new Set((templates.data ?? []).map((template) => template.locale))].sort((a, b) => Number(b === language) - Number(a === language) || a.localeCompare(b));
+  const locales = [...new Set((templates.data ?? []).map((template) => template.locale))].sort(
+    (a, b) => Number(b === language) - Number(a === language) || a.localeCompare(b),
+  );
   const data = locales.map((locale) => ({
     group: t(localeKey(locale), { defaultValue: locale }),
-    items: (templates.data ?? []).filter((template) => template.locale === locale).map((template) => ({ value: template.id, label: template.name })),
+    items: (templates.data ?? [])
+      .filter((template) => template.locale === locale)
+      .map((template) => ({ value: template.id, label: template.name })),
   }));
   return (
     <Select

@@ -29,7 +29,13 @@ function MessageItem({ message, viewer }: { message: TTicketMessage; viewer: "st
       p="sm"
       ml={own ? "xl" : 0}
       mr={own ? 0 : "xl"}
-      bg={internal ? "var(--mantine-color-yellow-light)" : message.authorKind === "system" ? "var(--mantine-color-gray-light)" : undefined}
+      bg={
+        internal
+          ? "var(--mantine-color-yellow-light)"
+          : message.authorKind === "system"
+            ? "var(--mantine-color-gray-light)"
+            : undefined
+      }
       style={internal ? { borderStyle: "dashed", borderColor: "var(--mantine-color-yellow-filled)" } : undefined}
       data-testid={`message-${message.id}`}
       data-visibility={message.visibility}

@@ -14,7 +14,14 @@ import { usePriorityOptions } from "../api/queries";
 import { channelKey, priorityLabel, typeKey } from "../lib/labels";
 
 type Mode = "staff" | "portal";
-type Values = { subject: string; description: string; channel: TicketChannel; type: TicketType; priority: string; requesterEmail: string };
+type Values = {
+  subject: string;
+  description: string;
+  channel: TicketChannel;
+  type: TicketType;
+  priority: string;
+  requesterEmail: string;
+};
 
 const FIELDS = ["subject", "description", "channel", "type", "priority", "requesterEmail"] as const;
 // Agents type in what reached them by phone or mail; "system" and "api" tickets are not filed by hand.
@@ -26,7 +33,14 @@ export function NewTicketModal({ mode, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const priorities = usePriorityOptions(useCan("bu.read"));
   const create = useCreateTicket();
-  const form = useFormState<Values>({ subject: "", description: "", channel: mode === "portal" ? "portal" : "phone", type: "incident", priority: "", requesterEmail: "" });
+  const form = useFormState<Values>({
+    subject: "",
+    description: "",
+    channel: mode === "portal" ? "portal" : "phone",
+    type: "incident",
+    priority: "",
+    requesterEmail: "",
+  });
   const language = currentLanguage();
   const priority = form.values.priority || priorities.items[Math.floor(priorities.items.length / 2)]?.code || "";
   const described = priorities.items.find((level) => level.code === priority)?.description;
@@ -45,8 +59,13 @@ export function NewTicketModal({ mode, onClose, onCreated }: Props) {
     if (!body) return;
     create.mutate(body, {
       onSuccess: (ticket) => {
-        notifications.show({ color: "teal", title: t("desk.newTicket.created", { number: ticket.number }), message: t("desk.newTicket.createdHint") });
-        if (ticket.channelFlag) notifications.show({ color: "orange", message: t("desk.ticket.channelFlag"), autoClose: 8000 });
+        notifications.show({
+          color: "teal",
+          title: t("desk.newTicket.created", { number: ticket.number }),
+          message: t("desk.newTicket.createdHint"),
+        });
+        if (ticket.channelFlag)
+          notifications.show({ color: "orange", message: t("desk.ticket.channelFlag"), autoClose: 8000 });
         onCreated(ticket);
       },
       onError: (error) => form.showServerErrors(error),
@@ -58,8 +77,25 @@ export function NewTicketModal({ mode, onClose, onCreated }: Props) {
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormAlert error={create.error} unplaced={unplacedErrors(form.errors, FIELDS)} />
-          <TextInput label={t("desk.fields.subject")} required value={form.values.subject} onChange={(e) => form.set("subject", e.currentTarget.value)} error={form.errorOf("subject")} data-autofocus data-testid="new-ticket-subject" />
-          <Textarea label={t("desk.fields.description")} required autosize minRows={4} value={form.values.description} onChange={(e) => form.set("description", e.currentTarget.value)} error={form.errorOf("description")} data-testid="new-ticket-description" />
+          <TextInput
+            label={t("desk.fields.subject")}
+            required
+            value={form.values.subject}
+            onChange={(e) => form.set("subject", e.currentTarget.value)}
+            error={form.errorOf("subject")}
+            data-autofocus
+            data-testid="new-ticket-subject"
+          />
+          <Textarea
+            label={t("desk.fields.description")}
+            required
+            autosize
+            minRows={4}
+            value={form.values.description}
+            onChange={(e) => form.set("description", e.currentTarget.value)}
+            error={form.errorOf("description")}
+            data-testid="new-ticket-description"
+          />
           <SimpleGrid cols={{ base: 1, sm: mode === "staff" ? 3 : 2 }}>
             {mode === "staff" ? (
               <Select
@@ -74,7 +110,10 @@ export function NewTicketModal({ mode, onClose, onCreated }: Props) {
             ) : null}
             <Select
               label={t("desk.fields.type")}
-              data={TICKET_TYPES.filter((type) => type !== "task").map((type) => ({ value: type, label: t(typeKey(type)) }))}
+              data={TICKET_TYPES.filter((type) => type !== "task").map((type) => ({
+                value: type,
+                label: t(typeKey(type)),
+              }))}
               value={form.values.type}
               onChange={(type) => type && form.set("type", type as TicketType)}
               allowDeselect={false}

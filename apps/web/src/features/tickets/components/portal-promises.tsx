@@ -13,10 +13,12 @@ export function PortalPromises({ ticket }: { ticket: TTicketDetail }) {
   const { t } = useTranslation();
   const now = useNow(30_000);
   const language = currentLanguage();
-  const lines = ticket.clocks.flatMap((clock) => promiseLine(clock, now)).map(({ kind, key, at }) => ({
-    kind,
-    text: t(key, { at: at ? formatDateTime(at, language) : "" }),
-  }));
+  const lines = ticket.clocks
+    .flatMap((clock) => promiseLine(clock, now))
+    .map(({ kind, key, at }) => ({
+      kind,
+      text: t(key, { at: at ? formatDateTime(at, language) : "" }),
+    }));
   if (lines.length === 0) return null;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="promises-title" data-testid="portal-promises">
@@ -38,7 +40,8 @@ type PromiseLine = { kind: TSlaClock["kind"]; key: ParseKeys; at: string | null 
 
 function promiseLine(clock: TSlaClock, now: number): PromiseLine[] {
   const state = clockState(clock, now);
-  if (state === "running" || state === "warning") return clock.dueAt ? [{ kind: clock.kind, key: promiseKey(clock.kind), at: clock.dueAt }] : [];
+  if (state === "running" || state === "warning")
+    return clock.dueAt ? [{ kind: clock.kind, key: promiseKey(clock.kind), at: clock.dueAt }] : [];
   if (state === "breached") return [{ kind: clock.kind, key: promiseKey(`late.${clock.kind}`), at: null }];
   if (state === "paused") return [{ kind: clock.kind, key: promiseKey(`paused.${clock.kind}`), at: null }];
   return [];

@@ -13,7 +13,10 @@ export function PortalReply({ ticketId }: { ticketId: string }) {
     event.preventDefault();
     const text = body.trim();
     if (!text) return setError(t("validation.required"));
-    post.mutate({ visibility: "public", body: text }, { onSuccess: () => setBody("") });
+    post.mutate(
+      { visibility: "public", body: text },
+      { onSuccess: () => setBody((current) => (current.trim() === text ? "" : current)) },
+    );
   };
   return (
     <form onSubmit={submit} noValidate>

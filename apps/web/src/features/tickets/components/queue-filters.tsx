@@ -20,7 +20,12 @@ export function QueueFilters({ filters, onChange, groupOptions }: Props) {
   const narrowed = Boolean(filters.groupId || filters.priority || filters.type || filters.status || filters.q);
   return (
     <Group align="flex-end" mb="md" wrap="wrap" gap="sm">
-      <QueueSearch label={t("common.search")} placeholder={t("desk.queue.searchPlaceholder")} value={filters.q} onChange={(q) => onChange({ q })} />
+      <QueueSearch
+        label={t("common.search")}
+        placeholder={t("desk.queue.searchPlaceholder")}
+        value={filters.q}
+        onChange={(q) => onChange({ q })}
+      />
       <Select
         label={t("desk.fields.group")}
         placeholder={t("common.all")}
@@ -74,7 +79,10 @@ export function QueueFilters({ filters, onChange, groupOptions }: Props) {
         data-testid="queue-sort"
       />
       {narrowed ? (
-        <Button variant="subtle" onClick={() => onChange({ groupId: null, priority: null, type: null, status: null, q: null })}>
+        <Button
+          variant="subtle"
+          onClick={() => onChange({ groupId: null, priority: null, type: null, status: null, q: null })}
+        >
           {t("common.clearFilters")}
         </Button>
       ) : null}

@@ -3,7 +3,17 @@ import { useDebouncedCallback } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 
 /** Full-text search that writes to the URL once the user pauses typing; Enter commits at once. */
-export function QueueSearch({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange: (value: string) => void }) {
+export function QueueSearch({
+  label,
+  placeholder,
+  value,
+  onChange,
+}: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   const [text, setText] = useState(value);
   const commit = useDebouncedCallback((next: string) => onChange(next.trim()), 300);
   // The URL is the source of truth: Back/Forward or a cleared filter must show in the box.

@@ -25,7 +25,13 @@ export const ticketPath = (ticket: Pick<TTicket, "id">) => `/operator/queue/${ti
 /** The queue: a row opens its ticket; the subject link is the keyboard's way in, the checkbox picks it for bulk changes. */
 export function QueueTable({ list, emptyTitle, emptyDescription, ...rest }: Props) {
   const { t } = useTranslation();
-  const state = list.isLoading ? "loading" : list.error && list.rows.length === 0 ? "error" : list.rows.length === 0 ? "empty" : "ready";
+  const state = list.isLoading
+    ? "loading"
+    : list.error && list.rows.length === 0
+      ? "error"
+      : list.rows.length === 0
+        ? "empty"
+        : "ready";
   return (
     <div data-testid="queue-table" data-state={state}>
       {state === "loading" ? <LoadingState /> : null}
@@ -44,7 +50,14 @@ export function QueueTable({ list, emptyTitle, emptyDescription, ...rest }: Prop
   );
 }
 
-function Rows({ list, selected, onSelect, selectable, groupName, agentName }: Omit<Props, "emptyTitle" | "emptyDescription">) {
+function Rows({
+  list,
+  selected,
+  onSelect,
+  selectable,
+  groupName,
+  agentName,
+}: Omit<Props, "emptyTitle" | "emptyDescription">) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const ids = list.rows.map((ticket) => ticket.id);
@@ -84,7 +97,13 @@ function Rows({ list, selected, onSelect, selectable, groupName, agentName }: Om
         </Table.Thead>
         <Table.Tbody>
           {list.rows.map((ticket) => (
-            <Table.Tr key={ticket.id} onClick={open(ticket)} style={{ cursor: "pointer" }} data-testid={`ticket-row-${ticket.number}`} data-id={ticket.id}>
+            <Table.Tr
+              key={ticket.id}
+              onClick={open(ticket)}
+              style={{ cursor: "pointer" }}
+              data-testid={`ticket-row-${ticket.number}`}
+              data-id={ticket.id}
+            >
               {selectable ? (
                 <Table.Td>
                   <Checkbox
@@ -106,7 +125,13 @@ function Rows({ list, selected, onSelect, selectable, groupName, agentName }: Om
                     {ticket.subject}
                   </Anchor>
                   {ticket.channelFlag ? (
-                    <Text span c="orange" size="xs" title={t("desk.ticket.channelFlag")} aria-label={t("desk.ticket.channelFlag")}>
+                    <Text
+                      span
+                      c="orange"
+                      size="xs"
+                      title={t("desk.ticket.channelFlag")}
+                      aria-label={t("desk.ticket.channelFlag")}
+                    >
                       ⚠
                     </Text>
                   ) : null}

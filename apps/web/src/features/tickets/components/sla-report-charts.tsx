@@ -12,20 +12,43 @@ type Bucket = TSlaReport["backlogAging"][number];
 function monthLabel(key: string, language: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(key);
   if (!match) return key;
-  return new Intl.DateTimeFormat(language, { month: "short", year: "numeric" }).format(new Date(Number(match[1]), Number(match[2]) - 1, 1));
+  return new Intl.DateTimeFormat(language, { month: "short", year: "numeric" }).format(
+    new Date(Number(match[1]), Number(match[2]) - 1, 1),
+  );
 }
 
-function ComplianceChart({ title, rows, labelOf, testId }: { title: string; rows: Compliance[]; labelOf: (row: Compliance) => string; testId: string }) {
+function ComplianceChart({
+  title,
+  rows,
+  labelOf,
+  testId,
+}: {
+  title: string;
+  rows: Compliance[];
+  labelOf: (row: Compliance) => string;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const bars: ChartBar[] = rows.map((row) => ({
     key: row.key,
     label: labelOf(row),
     value: row.percent ?? 0,
-    valueLabel: row.percent === null ? t("desk.reports.noData") : t("desk.reports.percent", { percent: row.percent, met: row.met, total: row.met + row.breached }),
+    valueLabel:
+      row.percent === null
+        ? t("desk.reports.noData")
+        : t("desk.reports.percent", { percent: row.percent, met: row.met, total: row.met + row.breached }),
     color: complianceColor(row.percent),
   }));
   return (
-    <BarChart title={title} bars={bars} max={100} labelHeader={t("desk.reports.dimension")} valueHeader={t("desk.reports.compliance")} emptyLabel={t("desk.reports.noData")} testId={testId} />
+    <BarChart
+      title={title}
+      bars={bars}
+      max={100}
+      labelHeader={t("desk.reports.dimension")}
+      valueHeader={t("desk.reports.compliance")}
+      emptyLabel={t("desk.reports.noData")}
+      testId={testId}
+    />
   );
 }
 
@@ -62,14 +85,24 @@ export function SlaReportCharts({ report }: { report: TSlaReport }) {
           {t("desk.reports.complianceTitle", { clock: t(`desk.clockKind.${report.clock}`) })}
         </Title>
         <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="lg">
-          <ComplianceChart title={t("desk.reports.byPriority")} rows={report.byPriority} labelOf={(row) => priorityLabel(t, row.key)} testId="report-by-priority" />
+          <ComplianceChart
+            title={t("desk.reports.byPriority")}
+            rows={report.byPriority}
+            labelOf={(row) => priorityLabel(t, row.key)}
+            testId="report-by-priority"
+          />
           <ComplianceChart
             title={t("desk.reports.byGroup")}
             rows={report.byGroup}
             labelOf={(row) => (row.key === "none" ? t("desk.people.noGroup") : row.label)}
             testId="report-by-group"
           />
-          <ComplianceChart title={t("desk.reports.byMonth")} rows={report.byMonth} labelOf={(row) => monthLabel(row.key, language)} testId="report-by-month" />
+          <ComplianceChart
+            title={t("desk.reports.byMonth")}
+            rows={report.byMonth}
+            labelOf={(row) => monthLabel(row.key, language)}
+            testId="report-by-month"
+          />
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="md" component="section" aria-labelledby="times-title">
@@ -78,8 +111,16 @@ export function SlaReportCharts({ report }: { report: TSlaReport }) {
         </Title>
         <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="lg">
           <BucketChart title={t("desk.reports.backlogAging")} buckets={report.backlogAging} testId="report-aging" />
-          <BucketChart title={t("desk.reports.firstResponse")} buckets={report.firstResponseMinutes} testId="report-first-response" />
-          <BucketChart title={t("desk.reports.resolution")} buckets={report.resolutionHours} testId="report-resolution" />
+          <BucketChart
+            title={t("desk.reports.firstResponse")}
+            buckets={report.firstResponseMinutes}
+            testId="report-first-response"
+          />
+          <BucketChart
+            title={t("desk.reports.resolution")}
+            buckets={report.resolutionHours}
+            testId="report-resolution"
+          />
         </SimpleGrid>
       </Paper>
     </Stack>

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useAnswerSurvey } from "../api/mutations";
@@ -33,44 +33,52 @@ export function SurveyForm({ ticketId, enabled }: { ticketId: string; enabled: b
   };
 
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate data-testid="survey" aria-labelledby="survey-title">
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      onSubmit={submit}
+      noValidate
+      data-testid="survey"
+      aria-labelledby="survey-title"
+    >
       <Stack gap="sm">
         <Title order={2} size="h5" id="survey-title">
           {t("desk.survey.title")}
         </Title>
         <FormAlert error={answer.error} />
-        <Stack gap={4}>
-          <Text size="sm" id="survey-score-label">
-            {t("desk.survey.question")}
-          </Text>
-          <Group gap="xs" role="radiogroup" aria-labelledby="survey-score-label">
+        <Radio.Group
+          label={t("desk.survey.question")}
+          description={t("desk.survey.scale")}
+          value={score === null ? null : String(score)}
+          onChange={(value) => {
+            setScore(Number(value));
+            setError(undefined);
+          }}
+          error={error}
+          required
+        >
+          <Group gap="lg" mt="xs">
             {SCORES.map((value) => (
-              <Button
+              <Radio
                 key={value}
-                role="radio"
-                aria-checked={score === value}
+                value={String(value)}
+                label={value}
                 aria-label={t("desk.survey.scoreLabel", { score: value })}
-                variant={score === value ? "filled" : "default"}
-                onClick={() => {
-                  setScore(value);
-                  setError(undefined);
-                }}
                 data-testid={`survey-score-${value}`}
-              >
-                {value}
-              </Button>
+              />
             ))}
           </Group>
-          <Text size="xs" c="dimmed">
-            {t("desk.survey.scale")}
-          </Text>
-          {error ? (
-            <Text size="xs" c="red" role="alert">
-              {error}
-            </Text>
-          ) : null}
-        </Stack>
-        <Textarea label={t("desk.survey.comment")} autosize minRows={2} maxLength={2000} value={comment} onChange={(event) => setComment(event.currentTarget.value)} data-testid="survey-comment" />
+        </Radio.Group>
+        <Textarea
+          label={t("desk.survey.comment")}
+          autosize
+          minRows={2}
+          maxLength={2000}
+          value={comment}
+          onChange={(event) => setComment(event.currentTarget.value)}
+          data-testid="survey-comment"
+        />
         <Group justify="flex-end">
           <Button type="submit" loading={answer.isPending} data-testid="survey-submit">
             {t("desk.survey.submit")}

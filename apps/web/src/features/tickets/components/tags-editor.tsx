@@ -6,7 +6,8 @@ import { ZUpdateTicketTagsRequest, type TTicketDetail } from "@atende/contracts"
 import { useSetTicketTags } from "../api/mutations";
 import { notifyTicketError } from "../lib/notify-error";
 
-const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((tag, index) => tag === b[index]);
+const sameTags = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((tag, index) => tag === b[index]);
 
 export function TagsEditor({ ticket }: { ticket: TTicketDetail }) {
   const { t } = useTranslation();
@@ -42,7 +43,13 @@ export function TagsEditor({ ticket }: { ticket: TTicketDetail }) {
         data-testid="tags-input"
       />
       <Group justify="flex-end" mt="sm">
-        <Button size="xs" onClick={save} loading={setTags.isPending} disabled={sameTags(tags, ticket.tags)} data-testid="tags-save">
+        <Button
+          size="xs"
+          onClick={save}
+          loading={setTags.isPending}
+          disabled={sameTags(tags, ticket.tags)}
+          data-testid="tags-save"
+        >
           {t("actions.save")}
         </Button>
       </Group>

@@ -43,9 +43,23 @@ export function DueCountdown({ dueAt, breached }: { dueAt: string | null; breach
   const tone = dueTone(dueAt, breached, now);
   const left = msUntil(dueAt, now);
   const text =
-    left === null ? (breached ? t("desk.countdown.breached") : "—") : left < 0 ? t("desk.countdown.overdue", { time: formatDuration(left) }) : formatDuration(left);
+    left === null
+      ? breached
+        ? t("desk.countdown.breached")
+        : "—"
+      : left < 0
+        ? t("desk.countdown.overdue", { time: formatDuration(left) })
+        : formatDuration(left);
   return (
-    <Text span size="sm" fw={600} c={DUE_TONE_COLORS[tone]} data-testid="due-countdown" data-tone={tone} title={dueAt ? formatDateTime(dueAt, currentLanguage()) : undefined}>
+    <Text
+      span
+      size="sm"
+      fw={600}
+      c={DUE_TONE_COLORS[tone]}
+      data-testid="due-countdown"
+      data-tone={tone}
+      title={dueAt ? formatDateTime(dueAt, currentLanguage()) : undefined}
+    >
       {text}
     </Text>
   );

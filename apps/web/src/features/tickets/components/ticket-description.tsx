@@ -8,7 +8,9 @@ export function TicketDescription({ ticket }: { ticket: Pick<TTicket, "descripti
   return (
     <Paper withBorder p="sm" data-testid="ticket-description">
       <Text size="xs" c="dimmed" mb={4}>
-        {ticket.requesterEmail ? t("desk.ticket.descriptionBy", { requester: ticket.requesterEmail }) : t("desk.fields.description")}
+        {ticket.requesterEmail
+          ? t("desk.ticket.descriptionBy", { requester: ticket.requesterEmail })
+          : t("desk.fields.description")}
       </Text>
       <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
         {ticket.description}

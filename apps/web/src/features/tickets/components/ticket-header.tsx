@@ -43,11 +43,18 @@ export function TicketHeader({ ticket }: { ticket: TTicketDetail }) {
       ) : null}
       {ticket.status === "pending" && ticket.pauseReason ? (
         <Alert color="yellow" variant="light" data-testid="pause-reason">
-          {t("desk.ticket.pausedBecause", { reason: t(pauseReasonKey(ticket.pauseReason), { defaultValue: ticket.pauseReason }) })}
+          {t("desk.ticket.pausedBecause", {
+            reason: t(pauseReasonKey(ticket.pauseReason), { defaultValue: ticket.pauseReason }),
+          })}
         </Alert>
       ) : null}
       {ticket.resolutionKind ? (
-        <Alert color="green" variant="light" title={t("desk.ticket.resolution", { kind: t(resolutionKindKey(ticket.resolutionKind)) })} data-testid="resolution">
+        <Alert
+          color="green"
+          variant="light"
+          title={t("desk.ticket.resolution", { kind: t(resolutionKindKey(ticket.resolutionKind)) })}
+          data-testid="resolution"
+        >
           <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
             {ticket.resolutionNote}
           </Text>

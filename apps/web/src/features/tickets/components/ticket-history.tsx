@@ -20,7 +20,12 @@ export function TicketHistory({ events, isLoading, error, onRetry }: Props) {
   return (
     <Timeline bulletSize={14} lineWidth={2} data-testid="ticket-history">
       {[...events].reverse().map((event) => (
-        <Timeline.Item key={event.id} title={eventLabel(t, event.type)} data-testid="history-event" data-type={event.type}>
+        <Timeline.Item
+          key={event.id}
+          title={eventLabel(t, event.type)}
+          data-testid="history-event"
+          data-type={event.type}
+        >
           <Text size="xs" c="dimmed">
             {t("desk.history.by", { actor: event.actorLabel, at: formatDateTime(event.at, language) })}
           </Text>
@@ -35,4 +40,5 @@ export function TicketHistory({ events, isLoading, error, onRetry }: Props) {
   );
 }
 
-const hasDetails = (data: unknown) => data !== null && data !== undefined && !(typeof data === "object" && Object.keys(data).length === 0);
+const hasDetails = (data: unknown) =>
+  data !== null && data !== undefined && !(typeof data === "object" && Object.keys(data).length === 0);

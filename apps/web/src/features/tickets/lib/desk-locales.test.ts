@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { CLOCK_KINDS, DEFAULT_PRIORITIES, PAUSE_REASONS, RESOLUTION_KINDS, TICKET_CHANNELS, TICKET_STATUSES, TICKET_TYPES } from "@atende/domain";
+import {
+  CLOCK_KINDS,
+  DEFAULT_PRIORITIES,
+  PAUSE_REASONS,
+  RESOLUTION_KINDS,
+  TICKET_CHANNELS,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+} from "@atende/domain";
 import en from "../../../locales/en/desk.json";
 import es from "../../../locales/es/desk.json";
 import { CLOCK_STATE_COLORS } from "./countdown";
@@ -41,7 +49,12 @@ describe("desk locales", () => {
       ...QUEUE_SORTS.map((value) => `sort.${value}`),
       ...PAUSE_REASONS.map((value) => `pauseReason.${value}`),
       ...RESOLUTION_KINDS.flatMap((value) => [`resolutionKind.${value}`, `resolve.kindHint.${value}`]),
-      ...CLOCK_KINDS.flatMap((kind) => [`clockKind.${kind}`, `promise.${kind}`, `promise.late.${kind}`, `promise.paused.${kind}`]),
+      ...CLOCK_KINDS.flatMap((kind) => [
+        `clockKind.${kind}`,
+        `promise.${kind}`,
+        `promise.late.${kind}`,
+        `promise.paused.${kind}`,
+      ]),
       ...Object.keys(CLOCK_STATE_COLORS).map((state) => `clockState.${state}`),
     ];
     for (const key of dynamic) {

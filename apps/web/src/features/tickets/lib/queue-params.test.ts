@@ -18,7 +18,13 @@ describe("toListParams", () => {
       q: "  printer  ",
       sort: "-number",
     });
-    expect(params).toMatchObject({ view: "breached", priority: "high", type: "incident", q: "printer", sort: "-number" });
+    expect(params).toMatchObject({
+      view: "breached",
+      priority: "high",
+      type: "incident",
+      q: "printer",
+      sort: "-number",
+    });
     expect(params.groupId).toBeUndefined();
     expect(params.status).toBeUndefined();
   });

@@ -7,8 +7,20 @@ import type { TicketListParams } from "../api/keys";
 export const QUEUE_FILTER_KEYS = ["view", "groupId", "priority", "type", "status", "q", "sort"] as const;
 export type QueueFilters = UrlFilters<(typeof QUEUE_FILTER_KEYS)[number]>;
 
-export const QUEUE_VIEWS = ["open", "mine", "unassigned", "due_soon", "breached", "pending", "all"] as const satisfies readonly (typeof TICKET_VIEWS)[number][];
-export const QUEUE_SORTS = ["nextDueAt", "-createdAt", "-number"] as const satisfies readonly TTicketListQuery["sort"][];
+export const QUEUE_VIEWS = [
+  "open",
+  "mine",
+  "unassigned",
+  "due_soon",
+  "breached",
+  "pending",
+  "all",
+] as const satisfies readonly (typeof TICKET_VIEWS)[number][];
+export const QUEUE_SORTS = [
+  "nextDueAt",
+  "-createdAt",
+  "-number",
+] as const satisfies readonly TTicketListQuery["sort"][];
 
 const oneOf = <T extends string>(values: readonly T[], value: string): T | undefined =>
   (values as readonly string[]).includes(value) ? (value as T) : undefined;

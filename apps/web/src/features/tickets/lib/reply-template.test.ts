@@ -4,7 +4,9 @@ import { fillTemplate, unfilledPlaceholders } from "./reply-template";
 describe("fillTemplate", () => {
   it("fills the known variables, including repeated and spaced placeholders", () => {
     const body = "Hello {{customerName}}: case {{ticketNumber}} ({{ ticketNumber }}) is in hand.";
-    expect(fillTemplate(body, { customerName: "Carla", ticketNumber: 42 })).toBe("Hello Carla: case 42 (42) is in hand.");
+    expect(fillTemplate(body, { customerName: "Carla", ticketNumber: 42 })).toBe(
+      "Hello Carla: case 42 (42) is in hand.",
+    );
   });
 
   it("leaves unknown or empty variables for the agent to fill", () => {

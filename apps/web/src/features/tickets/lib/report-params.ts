@@ -26,7 +26,9 @@ function nextDay(day: string): string | undefined {
 
 /** The URL's days -> the API's window: "to" names the last day included, so the window ends when it does. */
 export function toReportParams(filters: ReportFilters): SlaReportParams {
-  const clock = (REPORT_CLOCKS as readonly string[]).includes(filters.clock) ? (filters.clock as ReportClock) : "resolution";
+  const clock = (REPORT_CLOCKS as readonly string[]).includes(filters.clock)
+    ? (filters.clock as ReportClock)
+    : "resolution";
   const from = startOfDay(filters.from);
   const to = nextDay(filters.to);
   // A reversed window would be refused; the later bound is dropped rather than showing an error for a typo.

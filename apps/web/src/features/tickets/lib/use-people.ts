@@ -34,7 +34,10 @@ export function usePeople() {
     [groups.data, t],
   );
 
-  const groupOptions: Option[] = useMemo(() => (groups.data ?? []).map((group) => ({ value: group.id, label: group.name })), [groups.data]);
+  const groupOptions: Option[] = useMemo(
+    () => (groups.data ?? []).map((group) => ({ value: group.id, label: group.name })),
+    [groups.data],
+  );
 
   /** Me first, then the group's other members; a current assignee outside the group stays choosable. */
   const assigneeOptions = useCallback(
@@ -46,5 +49,13 @@ export function usePeople() {
     [agentName, groups.data, me.id],
   );
 
-  return { me, agentName, groupName, groupOptions, assigneeOptions, groupsLoading: groups.isPending, groupsError: groups.error };
+  return {
+    me,
+    agentName,
+    groupName,
+    groupOptions,
+    assigneeOptions,
+    groupsLoading: groups.isPending,
+    groupsError: groups.error,
+  };
 }

@@ -1,4 +1,16 @@
-import { Button, Divider, Drawer, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
+import {
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, type FormEvent } from "react";
@@ -18,6 +30,7 @@ import { useCreateCalendar, useUpdateCalendar } from "../../api/mutations";
 import { definitionFromForm, toCalendarForm, type CalendarFormValues } from "../../lib/calendar-form";
 import { sdIssuesToMessages } from "../../lib/issue-messages";
 import { browserZone } from "../../lib/zoned-time";
+import { useSdValidate } from "../shared/use-sd-validate";
 import { HolidaysEditor } from "./holidays-editor";
 import { WeeklyHoursEditor } from "./weekly-hours-editor";
 
@@ -36,20 +49,33 @@ export function CalendarFormDrawer({ calendar, onClose }: { calendar: TBusinessC
   const form = useFormState<CalendarFormValues>(() => toCalendarForm(calendar, browserZone()));
   const zones = useMemo(timeZoneOptions, []);
   const units = useBusinessUnitOptions();
+  const validate = useSdValidate(form.setErrors);
   const create = useCreateCalendar();
   const update = useUpdateCalendar(calendar?.id ?? "");
   const mutation = calendar ? update : create;
   const bu = units.data?.find((unit) => unit.id === (form.values.buId ?? calendar?.buId));
 
   // Definition errors sit under "definition." and must go as soon as the part they name is edited.
-  const setDefinition = <K extends "always" | "timezone" | "hours" | "holidays">(key: K, value: CalendarFormValues[K]) => {
+  const setDefinition = <K extends "always" | "timezone" | "hours" | "holidays">(
+    key: K,
+    value: CalendarFormValues[K],
+  ) => {
     form.set(key, value);
     const prefix = key === "always" ? "definition" : `definition.${key}`;
-    form.setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => path !== "definition" && path !== prefix && !path.startsWith(`${prefix}.`))));
+    form.setErrors((current) =>
+      Object.fromEntries(
+        Object.entries(current).filter(
+          ([path]) => path !== "definition" && path !== prefix && !path.startsWith(`${prefix}.`),
+        ),
+      ),
+    );
   };
 
   const done = () => {
-    notifications.show({ color: "teal", message: calendar ? t("sdAdmin.calendars.updated") : t("sdAdmin.calendars.created") });
+    notifications.show({
+      color: "teal",
+      message: calendar ? t("sdAdmin.calendars.updated") : t("sdAdmin.calendars.created"),
+    });
     onClose();
   };
   const reload = () => {
@@ -67,35 +93,48 @@ export function CalendarFormDrawer({ calendar, onClose }: { calendar: TBusinessC
     return false;
   };
 
-  const validate = <S extends typeof ZCreateCalendarRequest | typeof ZUpdateCalendarRequest>(schema: S, candidate: unknown) => {
-    const parsed = schema.safeParse(candidate);
-    if (!parsed.success) form.setErrors(sdIssuesToMessages(parsed.error.issues, t, currentLanguage()));
-    return parsed;
-  };
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const request = requestOf(form.values);
     if (!definitionValid(request.definition)) return;
     if (!calendar) {
-      const parsed = validate(ZCreateCalendarRequest, { ...request, buId: form.values.buId });
-      if (parsed.success) create.mutate(parsed.data, { onSuccess: done, onError: (error) => form.showServerErrors(error) });
+      const body = validate(ZCreateCalendarRequest, { ...request, buId: form.values.buId });
+      if (body) create.mutate(body, { onSuccess: done, onError: (error) => form.showServerErrors(error) });
       return;
     }
     const patch = changedFields(requestOf(toCalendarForm(calendar, browserZone())), request);
     if (Object.keys(patch).length === 0) return onClose();
-    const parsed = validate(ZUpdateCalendarRequest, { ...patch, version: calendar.version });
-    if (parsed.success) update.mutate(parsed.data, { onSuccess: done, onError: (error) => form.showServerErrors(error) });
+    const body = validate(ZUpdateCalendarRequest, { ...patch, version: calendar.version });
+    if (body) update.mutate(body, { onSuccess: done, onError: (error) => form.showServerErrors(error) });
   };
 
   return (
-    <Drawer opened onClose={onClose} position="right" size="xl" title={calendar ? t("sdAdmin.calendars.editTitle", { code: calendar.code }) : t("sdAdmin.calendars.createTitle")}>
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={calendar ? t("sdAdmin.calendars.editTitle", { code: calendar.code }) : t("sdAdmin.calendars.createTitle")}
+    >
       <form onSubmit={submit} noValidate data-testid="calendar-form">
         <Stack>
           <FormAlert error={mutation.error} unplaced={unplacedErrors(form.errors, FIELDS)} onReload={reload} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("sdAdmin.common.code")} required value={form.values.code} onChange={(e) => form.set("code", e.currentTarget.value)} error={form.errorOf("code")} data-autofocus />
-            <TextInput label={t("sdAdmin.common.name")} required value={form.values.name} onChange={(e) => form.set("name", e.currentTarget.value)} error={form.errorOf("name")} />
+            <TextInput
+              label={t("sdAdmin.common.code")}
+              required
+              value={form.values.code}
+              onChange={(e) => form.set("code", e.currentTarget.value)}
+              error={form.errorOf("code")}
+              data-autofocus
+            />
+            <TextInput
+              label={t("sdAdmin.common.name")}
+              required
+              value={form.values.name}
+              onChange={(e) => form.set("name", e.currentTarget.value)}
+              error={form.errorOf("name")}
+            />
           </SimpleGrid>
           {calendar ? null : (
             <BusinessUnitSelect
@@ -133,7 +172,11 @@ export function CalendarFormDrawer({ calendar, onClose }: { calendar: TBusinessC
               <Title order={3} size="h5">
                 {t("sdAdmin.calendars.weeklyHours")}
               </Title>
-              <WeeklyHoursEditor hours={form.values.hours} onChange={(hours) => setDefinition("hours", hours)} errorOf={(path) => form.errorOf(path)} />
+              <WeeklyHoursEditor
+                hours={form.values.hours}
+                onChange={(hours) => setDefinition("hours", hours)}
+                errorOf={(path) => form.errorOf(path)}
+              />
               <Divider />
               <Title order={3} size="h5">
                 {t("sdAdmin.calendars.holidays")}

@@ -18,7 +18,9 @@ type Props = {
 
 function formatDay(date: string, language: string): string {
   const parsed = new Date(`${date}T12:00:00Z`);
-  return Number.isNaN(parsed.getTime()) ? date : new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(parsed);
+  return Number.isNaN(parsed.getTime())
+    ? date
+    : new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(parsed);
 }
 
 /** Closed dates: typed one by one, or prefilled with a country's national holidays of a year (regional ones by hand). */
@@ -34,11 +36,22 @@ export function HolidaysEditor({ holidays, onChange, defaultCountry, error, disa
     mutationFn: () => fetchHolidays(country.trim().toUpperCase(), Number(year), language),
     onSuccess: (found) => {
       const added = found.filter((holiday) => !holidays.includes(holiday.date));
-      setNames((current) => ({ ...current, ...Object.fromEntries(found.map((holiday) => [holiday.date, holiday.name])) }));
-      onChange(mergeHolidays(holidays, found.map((holiday) => holiday.date)));
+      setNames((current) => ({
+        ...current,
+        ...Object.fromEntries(found.map((holiday) => [holiday.date, holiday.name])),
+      }));
+      onChange(
+        mergeHolidays(
+          holidays,
+          found.map((holiday) => holiday.date),
+        ),
+      );
       notifications.show({
         color: found.length === 0 ? "yellow" : "teal",
-        message: found.length === 0 ? t("sdAdmin.calendars.noHolidaysFound") : t("sdAdmin.calendars.holidaysAdded", { count: added.length }),
+        message:
+          found.length === 0
+            ? t("sdAdmin.calendars.noHolidaysFound")
+            : t("sdAdmin.calendars.holidaysAdded", { count: added.length }),
       });
     },
   });
@@ -55,7 +68,17 @@ export function HolidaysEditor({ holidays, onChange, defaultCountry, error, disa
           disabled={disabled}
           data-testid="holidays-country"
         />
-        <NumberInput label={t("sdAdmin.calendars.year")} value={year} onChange={setYear} min={1970} max={2100} allowDecimal={false} w={110} disabled={disabled} data-testid="holidays-year" />
+        <NumberInput
+          label={t("sdAdmin.calendars.year")}
+          value={year}
+          onChange={setYear}
+          min={1970}
+          max={2100}
+          allowDecimal={false}
+          w={110}
+          disabled={disabled}
+          data-testid="holidays-year"
+        />
         <Button
           variant="light"
           onClick={() => prefill.mutate()}
@@ -68,7 +91,14 @@ export function HolidaysEditor({ holidays, onChange, defaultCountry, error, disa
       </Group>
       {prefill.error ? <ErrorState error={prefill.error} title={t("sdAdmin.calendars.prefillFailed")} /> : null}
       <Group align="flex-end" gap="xs">
-        <TextInput type="date" label={t("sdAdmin.calendars.addHoliday")} value={day} onChange={(e) => setDay(e.currentTarget.value)} disabled={disabled} data-testid="holiday-date" />
+        <TextInput
+          type="date"
+          label={t("sdAdmin.calendars.addHoliday")}
+          value={day}
+          onChange={(e) => setDay(e.currentTarget.value)}
+          disabled={disabled}
+          data-testid="holiday-date"
+        />
         <Button
           variant="default"
           onClick={() => {
@@ -95,7 +125,9 @@ export function HolidaysEditor({ holidays, onChange, defaultCountry, error, disa
               key={date}
               withRemoveButton={!disabled}
               onRemove={() => onChange(holidays.filter((holiday) => holiday !== date))}
-              removeButtonProps={{ "aria-label": t("sdAdmin.calendars.removeHoliday", { date: formatDay(date, language) }) }}
+              removeButtonProps={{
+                "aria-label": t("sdAdmin.calendars.removeHoliday", { date: formatDay(date, language) }),
+              }}
               title={names[date]}
             >
               {names[date] ? `${formatDay(date, language)} · ${names[date]}` : formatDay(date, language)}

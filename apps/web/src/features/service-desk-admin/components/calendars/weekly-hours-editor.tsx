@@ -27,7 +27,12 @@ export function WeeklyHoursEditor({ hours, onChange, errorOf, disabled }: Props)
         <Text size="xs" c="dimmed">
           {t("sdAdmin.calendars.hoursHint")}
         </Text>
-        <Button size="xs" variant="subtle" onClick={() => onChange(copyDay(hours, "mon", WORKDAYS))} disabled={disabled}>
+        <Button
+          size="xs"
+          variant="subtle"
+          onClick={() => onChange(copyDay(hours, "mon", WORKDAYS))}
+          disabled={disabled}
+        >
           {t("sdAdmin.calendars.copyMonday")}
         </Button>
       </Group>
@@ -51,7 +56,11 @@ export function WeeklyHoursEditor({ hours, onChange, errorOf, disabled }: Props)
                     {hours[day].map((interval, index) => {
                       const path = `definition.hours.${day}.${index}`;
                       const error = errorOf(path);
-                      const set = (patch: Partial<IntervalValue>) => setDay(day, hours[day].map((item, i) => (i === index ? { ...item, ...patch } : item)));
+                      const set = (patch: Partial<IntervalValue>) =>
+                        setDay(
+                          day,
+                          hours[day].map((item, i) => (i === index ? { ...item, ...patch } : item)),
+                        );
                       const position = { day: dayName, n: index + 1 };
                       return (
                         <Stack key={index} gap={2}>
@@ -80,7 +89,12 @@ export function WeeklyHoursEditor({ hours, onChange, errorOf, disabled }: Props)
                             <ActionIcon
                               variant="subtle"
                               color="red"
-                              onClick={() => setDay(day, hours[day].filter((_, i) => i !== index))}
+                              onClick={() =>
+                                setDay(
+                                  day,
+                                  hours[day].filter((_, i) => i !== index),
+                                )
+                              }
                               aria-label={t("sdAdmin.calendars.removeInterval", position)}
                               disabled={disabled}
                             >

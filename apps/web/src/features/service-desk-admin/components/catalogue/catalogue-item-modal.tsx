@@ -58,7 +58,10 @@ export function CatalogueItemModal({ item, onClose }: { item: TCatalogueItem | n
   const mutation = item ? update : create;
 
   const done = () => {
-    notifications.show({ color: "teal", message: item ? t("sdAdmin.catalogue.updated") : t("sdAdmin.catalogue.created") });
+    notifications.show({
+      color: "teal",
+      message: item ? t("sdAdmin.catalogue.updated") : t("sdAdmin.catalogue.created"),
+    });
     onClose();
   };
   const reload = () => {
@@ -94,7 +97,11 @@ export function CatalogueItemModal({ item, onClose }: { item: TCatalogueItem | n
     const targets = targetsOf(form.values);
     if (!targets) return;
     if (!item) {
-      const body = validate(ZCreateCatalogueItemRequest, { code: form.values.code.trim(), buId: form.values.buId, ...requestOf(form.values, targets) });
+      const body = validate(ZCreateCatalogueItemRequest, {
+        code: form.values.code.trim(),
+        buId: form.values.buId,
+        ...requestOf(form.values, targets),
+      });
       if (body) create.mutate(body, { onSuccess: done, onError: (error) => form.showServerErrors(error) });
       return;
     }
@@ -110,19 +117,49 @@ export function CatalogueItemModal({ item, onClose }: { item: TCatalogueItem | n
 
   const setTarget = (name: Target, value: DurationInput) => {
     form.set(name, value);
-    form.setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => path !== "targets" && !path.startsWith(`targets.${name}`))));
+    form.setErrors((current) =>
+      Object.fromEntries(
+        Object.entries(current).filter(([path]) => path !== "targets" && !path.startsWith(`targets.${name}`)),
+      ),
+    );
   };
 
   return (
-    <Modal opened onClose={onClose} size="lg" title={item ? t("sdAdmin.catalogue.editTitle", { code: item.code }) : t("sdAdmin.catalogue.createTitle")}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={item ? t("sdAdmin.catalogue.editTitle", { code: item.code }) : t("sdAdmin.catalogue.createTitle")}
+    >
       <form onSubmit={submit} noValidate data-testid="catalogue-form">
         <Stack>
           <FormAlert error={mutation.error} unplaced={unplacedErrors(form.errors, FIELDS)} onReload={reload} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("sdAdmin.common.code")} required disabled={item !== null} value={form.values.code} onChange={(e) => form.set("code", e.currentTarget.value)} error={form.errorOf("code")} data-autofocus />
-            <TextInput label={t("sdAdmin.common.name")} required value={form.values.name} onChange={(e) => form.set("name", e.currentTarget.value)} error={form.errorOf("name")} />
+            <TextInput
+              label={t("sdAdmin.common.code")}
+              required
+              disabled={item !== null}
+              value={form.values.code}
+              onChange={(e) => form.set("code", e.currentTarget.value)}
+              error={form.errorOf("code")}
+              data-autofocus
+            />
+            <TextInput
+              label={t("sdAdmin.common.name")}
+              required
+              value={form.values.name}
+              onChange={(e) => form.set("name", e.currentTarget.value)}
+              error={form.errorOf("name")}
+            />
           </SimpleGrid>
-          <Textarea label={t("sdAdmin.catalogue.descriptionField")} autosize minRows={2} value={form.values.description} onChange={(e) => form.set("description", e.currentTarget.value)} error={form.errorOf("description")} />
+          <Textarea
+            label={t("sdAdmin.catalogue.descriptionField")}
+            autosize
+            minRows={2}
+            value={form.values.description}
+            onChange={(e) => form.set("description", e.currentTarget.value)}
+            error={form.errorOf("description")}
+          />
           {item ? null : (
             <BusinessUnitSelect
               label={t("sdAdmin.common.businessUnit")}
@@ -169,7 +206,13 @@ export function CatalogueItemModal({ item, onClose }: { item: TCatalogueItem | n
               {form.errors["targets"]}
             </Text>
           ) : null}
-          {item ? <Switch label={t("sdAdmin.common.active")} checked={form.values.active} onChange={(e) => form.set("active", e.currentTarget.checked)} /> : null}
+          {item ? (
+            <Switch
+              label={t("sdAdmin.common.active")}
+              checked={form.values.active}
+              onChange={(e) => form.set("active", e.currentTarget.checked)}
+            />
+          ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t("actions.cancel")}

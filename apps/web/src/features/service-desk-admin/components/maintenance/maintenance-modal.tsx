@@ -1,4 +1,15 @@
-import { Alert, Button, Group, Input, Modal, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Group,
+  Input,
+  Modal,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +27,15 @@ import { ZonedDateTimeInput } from "../shared/zoned-date-time-input";
 
 type Kind = (typeof MAINTENANCE_KINDS)[number];
 const FIELDS = ["kind", "title", "product", "buId", "startsAt", "endsAt", "reason"] as const;
-type Values = { kind: Kind; title: string; product: string; buId: string | null; startsAt: string; endsAt: string; reason: string };
+type Values = {
+  kind: Kind;
+  title: string;
+  product: string;
+  buId: string | null;
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+};
 
 const isKind = (value: string): value is Kind => (MAINTENANCE_KINDS as readonly string[]).includes(value);
 
@@ -26,7 +45,15 @@ const isKind = (value: string): value is Kind => (MAINTENANCE_KINDS as readonly 
  */
 export function MaintenanceModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useFormState<Values>({ kind: "scheduled", title: "", product: "", buId: null, startsAt: "", endsAt: "", reason: "" });
+  const form = useFormState<Values>({
+    kind: "scheduled",
+    title: "",
+    product: "",
+    buId: null,
+    startsAt: "",
+    endsAt: "",
+    reason: "",
+  });
   const validate = useSdValidate(form.setErrors);
   const create = useCreateMaintenanceWindow();
   const units = useBusinessUnitOptions();
@@ -66,7 +93,10 @@ export function MaintenanceModal({ onClose }: { onClose: () => void }) {
                 mt={4}
                 value={form.values.kind}
                 onChange={(kind) => isKind(kind) && form.set("kind", kind)}
-                data={MAINTENANCE_KINDS.map((kind) => ({ value: kind, label: t(kind === "scheduled" ? "sdAdmin.maintenance.scheduled" : "sdAdmin.maintenance.emergency") }))}
+                data={MAINTENANCE_KINDS.map((kind) => ({
+                  value: kind,
+                  label: t(kind === "scheduled" ? "sdAdmin.maintenance.scheduled" : "sdAdmin.maintenance.emergency"),
+                }))}
                 data-testid="maintenance-kind"
               />
             </div>
@@ -74,9 +104,23 @@ export function MaintenanceModal({ onClose }: { onClose: () => void }) {
           <Alert variant="light" color={emergency ? "orange" : "blue"} p="xs">
             {emergency ? t("sdAdmin.maintenance.emergencyHint") : t("sdAdmin.maintenance.scheduledHint")}
           </Alert>
-          <TextInput label={t("sdAdmin.maintenance.titleField")} required value={form.values.title} onChange={(e) => form.set("title", e.currentTarget.value)} error={form.errorOf("title")} data-autofocus data-testid="maintenance-title" />
+          <TextInput
+            label={t("sdAdmin.maintenance.titleField")}
+            required
+            value={form.values.title}
+            onChange={(e) => form.set("title", e.currentTarget.value)}
+            error={form.errorOf("title")}
+            data-autofocus
+            data-testid="maintenance-title"
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("sdAdmin.maintenance.product")} description={t("sdAdmin.maintenance.productHint")} value={form.values.product} onChange={(e) => form.set("product", e.currentTarget.value)} error={form.errorOf("product")} />
+            <TextInput
+              label={t("sdAdmin.maintenance.product")}
+              description={t("sdAdmin.maintenance.productHint")}
+              value={form.values.product}
+              onChange={(e) => form.set("product", e.currentTarget.value)}
+              error={form.errorOf("product")}
+            />
             <BusinessUnitSelect
               label={t("sdAdmin.common.businessUnit")}
               placeholder={t("sdAdmin.common.allBusinessUnits")}

@@ -23,7 +23,9 @@ const valuesOf = (playbook: TPlaybook | null): Values => ({
   code: playbook?.code ?? "",
   name: playbook?.name ?? "",
   trigger: playbook?.trigger ?? "manual",
-  steps: playbook?.steps.map((step) => ({ title: step.title, templateCode: step.templateCode ?? "" })) ?? [{ title: "", templateCode: "" }],
+  steps: playbook?.steps.map((step) => ({ title: step.title, templateCode: step.templateCode ?? "" })) ?? [
+    { title: "", templateCode: "" },
+  ],
   active: playbook?.active ?? true,
 });
 
@@ -48,7 +50,10 @@ export function PlaybookModal({ playbook, onClose }: { playbook: TPlaybook | nul
   const mutation = playbook ? update : create;
 
   const done = () => {
-    notifications.show({ color: "teal", message: playbook ? t("sdAdmin.playbooks.updated") : t("sdAdmin.playbooks.created") });
+    notifications.show({
+      color: "teal",
+      message: playbook ? t("sdAdmin.playbooks.updated") : t("sdAdmin.playbooks.created"),
+    });
     onClose();
   };
   const reload = () => {
@@ -64,20 +69,42 @@ export function PlaybookModal({ playbook, onClose }: { playbook: TPlaybook | nul
       return;
     }
     const before = valuesOf(playbook);
-    const patch = changedFields({ ...requestOf(before), active: before.active }, { ...requestOf(form.values), active: form.values.active });
+    const patch = changedFields(
+      { ...requestOf(before), active: before.active },
+      { ...requestOf(form.values), active: form.values.active },
+    );
     if (Object.keys(patch).length === 0) return onClose();
     const body = validate(ZUpdatePlaybookRequest, { ...patch, version: playbook.version });
     if (body) update.mutate(body, { onSuccess: done, onError: (error) => form.showServerErrors(error) });
   };
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={playbook ? t("sdAdmin.playbooks.editTitle", { code: playbook.code }) : t("sdAdmin.playbooks.createTitle")}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={playbook ? t("sdAdmin.playbooks.editTitle", { code: playbook.code }) : t("sdAdmin.playbooks.createTitle")}
+    >
       <form onSubmit={submit} noValidate data-testid="playbook-form">
         <Stack>
           <FormAlert error={mutation.error} unplaced={unplacedErrors(form.errors, FIELDS)} onReload={reload} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("sdAdmin.common.code")} required disabled={playbook !== null} value={form.values.code} onChange={(e) => form.set("code", e.currentTarget.value)} error={form.errorOf("code")} data-autofocus />
-            <TextInput label={t("sdAdmin.common.name")} required value={form.values.name} onChange={(e) => form.set("name", e.currentTarget.value)} error={form.errorOf("name")} />
+            <TextInput
+              label={t("sdAdmin.common.code")}
+              required
+              disabled={playbook !== null}
+              value={form.values.code}
+              onChange={(e) => form.set("code", e.currentTarget.value)}
+              error={form.errorOf("code")}
+              data-autofocus
+            />
+            <TextInput
+              label={t("sdAdmin.common.name")}
+              required
+              value={form.values.name}
+              onChange={(e) => form.set("name", e.currentTarget.value)}
+              error={form.errorOf("name")}
+            />
           </SimpleGrid>
           <Select
             label={t("sdAdmin.playbooks.trigger")}
@@ -90,8 +117,18 @@ export function PlaybookModal({ playbook, onClose }: { playbook: TPlaybook | nul
             error={form.errorOf("trigger")}
             data-testid="playbook-trigger"
           />
-          <PlaybookStepsEditor steps={form.values.steps} onChange={(steps) => form.set("steps", steps)} errorOf={form.errorOf} />
-          {playbook ? <Switch label={t("sdAdmin.common.active")} checked={form.values.active} onChange={(e) => form.set("active", e.currentTarget.checked)} /> : null}
+          <PlaybookStepsEditor
+            steps={form.values.steps}
+            onChange={(steps) => form.set("steps", steps)}
+            errorOf={form.errorOf}
+          />
+          {playbook ? (
+            <Switch
+              label={t("sdAdmin.common.active")}
+              checked={form.values.active}
+              onChange={(e) => form.set("active", e.currentTarget.checked)}
+            />
+          ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t("actions.cancel")}

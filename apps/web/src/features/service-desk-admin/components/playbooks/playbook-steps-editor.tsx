@@ -15,7 +15,8 @@ type Props = {
 export function PlaybookStepsEditor({ steps, onChange, errorOf }: Props) {
   const { t } = useTranslation();
   const codes = useReplyTemplateCodes();
-  const update = (index: number, patch: Partial<StepValue>) => onChange(steps.map((step, i) => (i === index ? { ...step, ...patch } : step)));
+  const update = (index: number, patch: Partial<StepValue>) =>
+    onChange(steps.map((step, i) => (i === index ? { ...step, ...patch } : step)));
 
   return (
     <Stack gap="xs" data-testid="playbook-steps">
@@ -46,13 +47,31 @@ export function PlaybookStepsEditor({ steps, onChange, errorOf }: Props) {
                   error={errorOf(`steps.${index}.templateCode`)}
                   style={{ flex: 1 }}
                 />
-                <ActionIcon variant="subtle" onClick={() => onChange(move(steps, index, -1))} disabled={index === 0} aria-label={t("sdAdmin.playbooks.moveUp", { n })} mt={4}>
+                <ActionIcon
+                  variant="subtle"
+                  onClick={() => onChange(move(steps, index, -1))}
+                  disabled={index === 0}
+                  aria-label={t("sdAdmin.playbooks.moveUp", { n })}
+                  mt={4}
+                >
                   ↑
                 </ActionIcon>
-                <ActionIcon variant="subtle" onClick={() => onChange(move(steps, index, 1))} disabled={index === steps.length - 1} aria-label={t("sdAdmin.playbooks.moveDown", { n })} mt={4}>
+                <ActionIcon
+                  variant="subtle"
+                  onClick={() => onChange(move(steps, index, 1))}
+                  disabled={index === steps.length - 1}
+                  aria-label={t("sdAdmin.playbooks.moveDown", { n })}
+                  mt={4}
+                >
                   ↓
                 </ActionIcon>
-                <ActionIcon variant="subtle" color="red" onClick={() => onChange(steps.filter((_, i) => i !== index))} aria-label={t("sdAdmin.playbooks.removeStep", { n })} mt={4}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  onClick={() => onChange(steps.filter((_, i) => i !== index))}
+                  aria-label={t("sdAdmin.playbooks.removeStep", { n })}
+                  mt={4}
+                >
                   ×
                 </ActionIcon>
               </Group>
@@ -66,7 +85,12 @@ export function PlaybookStepsEditor({ steps, onChange, errorOf }: Props) {
         </Text>
       ) : null}
       <div>
-        <Button size="xs" variant="light" onClick={() => onChange([...steps, { title: "", templateCode: "" }])} data-testid="add-step">
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => onChange([...steps, { title: "", templateCode: "" }])}
+          data-testid="add-step"
+        >
           {t("sdAdmin.playbooks.addStep")}
         </Button>
       </div>

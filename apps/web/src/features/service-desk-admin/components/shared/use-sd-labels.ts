@@ -13,7 +13,10 @@ import { DURATION_UNITS, toDurationInput, type DurationUnit } from "../../lib/du
 export function useSdLabels() {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const word = useCallback((group: string, value: string) => t(dynamicKey(`sdAdmin.${group}.${value}`), { defaultValue: value }), [t]);
+  const word = useCallback(
+    (group: string, value: string) => t(dynamicKey(`sdAdmin.${group}.${value}`), { defaultValue: value }),
+    [t],
+  );
 
   const unitOptions = useMemo(
     () => DURATION_UNITS.map((unit) => ({ value: unit, label: t(dynamicKey(`sdAdmin.units.${unit}`)) })),
@@ -32,7 +35,8 @@ export function useSdLabels() {
   return {
     type: (type: string) => word("ticketTypes", type),
     priority: (level: Pick<TPriorityLevelView, "code">) => word("priorities", level.code),
-    priorityHint: (level: TPriorityLevelView) => (level.description ? level.description[language === "es" ? "es" : "en"] : undefined),
+    priorityHint: (level: TPriorityLevelView) =>
+      level.description ? level.description[language === "es" ? "es" : "en"] : undefined,
     target: (name: string) => word("targets", name),
     channel: (channel: string) => word("channels", channel),
     action: (action: string) => word("escalationActions", action),

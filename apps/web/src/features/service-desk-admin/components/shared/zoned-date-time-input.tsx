@@ -20,7 +20,17 @@ type Props = {
  * A date and time typed as wall-clock time in a given zone (not the browser's), kept as an ISO instant. A native
  * datetime-local input: keyboard and screen-reader friendly in every browser.
  */
-export function ZonedDateTimeInput({ label, value, zone, onChange, description, error, required, disabled, testId }: Props) {
+export function ZonedDateTimeInput({
+  label,
+  value,
+  zone,
+  onChange,
+  description,
+  error,
+  required,
+  disabled,
+  testId,
+}: Props) {
   const shown = value ? isoToWallTime(value, zone) : "";
   const [text, setText] = useState(shown);
   // The instant or the zone may change from outside (a "now" button, another BU): show it.

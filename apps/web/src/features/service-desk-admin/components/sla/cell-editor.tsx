@@ -27,7 +27,10 @@ export function CellEditor({ title, draft, calendars, problems, serverErrors, po
     const problem = problems?.[path];
     return problem ? problemMessage(problem) : serverErrors ? errorAt(serverErrors, path) : undefined;
   };
-  const calendarData = calendars.map((calendar) => ({ value: calendar.id, label: `${calendar.name} (${calendar.code})` }));
+  const calendarData = calendars.map((calendar) => ({
+    value: calendar.id,
+    label: `${calendar.name} (${calendar.code})`,
+  }));
   const wholeError = errorOf("targets") ?? serverErrors?.[""];
 
   return (

@@ -1,4 +1,15 @@
-import { ActionIcon, Autocomplete, Button, Fieldset, Group, MultiSelect, Select, SimpleGrid, Stack, Text } from "@mantine/core";
+import {
+  ActionIcon,
+  Autocomplete,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+} from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TPriorityLevelView } from "@atende/contracts";
 import { TICKET_CHANNELS } from "@atende/domain";
@@ -18,7 +29,8 @@ export function ChannelRulesEditor({ rules, priorities, onChange, errorOf }: Pro
   const { t } = useTranslation();
   const labels = useSdLabels();
   const codes = useReplyTemplateCodes();
-  const update = (index: number, patch: Partial<RuleValue>) => onChange(rules.map((rule, i) => (i === index ? { ...rule, ...patch } : rule)));
+  const update = (index: number, patch: Partial<RuleValue>) =>
+    onChange(rules.map((rule, i) => (i === index ? { ...rule, ...patch } : rule)));
 
   return (
     <Stack gap="sm" data-testid="channel-rules-editor">
@@ -51,16 +63,27 @@ export function ChannelRulesEditor({ rules, priorities, onChange, errorOf }: Pro
               />
             </SimpleGrid>
             <Group align="flex-end" mt="xs" wrap="nowrap">
-              <MultiSelect
+              <Checkbox.Group
                 label={t("sdAdmin.policies.allowedChannels")}
-                data={TICKET_CHANNELS.map((channel) => ({ value: channel, label: labels.channel(channel) }))}
                 value={rule.allowedChannels}
                 onChange={(allowedChannels) => update(index, { allowedChannels })}
                 required
                 error={errorOf(`${path}.allowedChannels`)}
                 style={{ flex: 1 }}
-              />
-              <ActionIcon variant="light" color="red" onClick={() => onChange(rules.filter((_, i) => i !== index))} aria-label={t("sdAdmin.policies.removeRule", { n: index + 1 })} mb={4}>
+              >
+                <Group gap="md" mt={4}>
+                  {TICKET_CHANNELS.map((channel) => (
+                    <Checkbox key={channel} value={channel} label={labels.channel(channel)} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+              <ActionIcon
+                variant="light"
+                color="red"
+                onClick={() => onChange(rules.filter((_, i) => i !== index))}
+                aria-label={t("sdAdmin.policies.removeRule", { n: index + 1 })}
+                mb={4}
+              >
                 ×
               </ActionIcon>
             </Group>

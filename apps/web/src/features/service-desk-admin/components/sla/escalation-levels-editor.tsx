@@ -1,4 +1,17 @@
-import { ActionIcon, Button, Checkbox, Fieldset, Group, NativeSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ESCALATION_ACTIONS, type EscalationAction } from "@atende/domain";
 import { useGroupOptions } from "../../../groups/api/queries";
@@ -26,7 +39,8 @@ export function EscalationLevelsEditor({ levels, onChange, errorOf }: Props) {
     id && !options.some((option) => option.value === id) ? [...options, { value: id, label: id }] : options;
   const groupData = (groups.data ?? []).map((group) => ({ value: group.id, label: `${group.name} (${group.code})` }));
   const userData = (users.data ?? []).map((user) => ({ value: user.id, label: `${user.name} <${user.email}>` }));
-  const update = (index: number, patch: Partial<LevelValue>) => onChange(levels.map((level, i) => (i === index ? { ...level, ...patch } : level)));
+  const update = (index: number, patch: Partial<LevelValue>) =>
+    onChange(levels.map((level, i) => (i === index ? { ...level, ...patch } : level)));
 
   return (
     <Stack gap="sm" data-testid="escalation-editor">
@@ -41,8 +55,22 @@ export function EscalationLevelsEditor({ levels, onChange, errorOf }: Props) {
         return (
           <Fieldset key={index} legend={name} data-testid={`escalation-level-${index}`}>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-              <NumberInput label={t("sdAdmin.policies.level")} value={level.level} onChange={(value) => update(index, { level: value })} min={1} max={20} allowDecimal={false} error={errorOf(`${path}.level`)} />
-              <TextInput label={t("sdAdmin.policies.levelLabel")} value={level.label} onChange={(e) => update(index, { label: e.currentTarget.value })} error={errorOf(`${path}.label`)} required />
+              <NumberInput
+                label={t("sdAdmin.policies.level")}
+                value={level.level}
+                onChange={(value) => update(index, { level: value })}
+                min={1}
+                max={20}
+                allowDecimal={false}
+                error={errorOf(`${path}.level`)}
+              />
+              <TextInput
+                label={t("sdAdmin.policies.levelLabel")}
+                value={level.label}
+                onChange={(e) => update(index, { label: e.currentTarget.value })}
+                error={errorOf(`${path}.label`)}
+                required
+              />
               <NumberInput
                 label={t("sdAdmin.policies.offsetMinutes")}
                 value={level.offsetMinutes}
@@ -108,7 +136,12 @@ export function EscalationLevelsEditor({ levels, onChange, errorOf }: Props) {
         );
       })}
       <div>
-        <Button variant="light" size="xs" onClick={() => onChange([...levels, newLevel(levels)])} data-testid="add-escalation-level">
+        <Button
+          variant="light"
+          size="xs"
+          onClick={() => onChange([...levels, newLevel(levels)])}
+          data-testid="add-escalation-level"
+        >
           {t("sdAdmin.policies.addLevel")}
         </Button>
       </div>

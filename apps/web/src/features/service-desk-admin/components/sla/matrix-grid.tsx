@@ -82,12 +82,21 @@ function CellButton({ testId, name, draft, calendarName, selected, dirty, invali
   const { t } = useTranslation();
   const labels = useSdLabels();
   const targets = validTargets(draft);
-  const lines = TARGET_NAMES.filter((target) => targets[target]).map((target) => `${labels.target(target)}: ${labels.duration(targets[target])}`);
+  const lines = TARGET_NAMES.filter((target) => targets[target]).map(
+    (target) => `${labels.target(target)}: ${labels.duration(targets[target])}`,
+  );
   return (
     <UnstyledButton
       onClick={onClick}
       aria-pressed={selected}
-      aria-label={[name, ...lines, dirty ? t("sdAdmin.sla.cellChanged") : "", invalid ? t("sdAdmin.sla.cellInvalid") : ""].filter(Boolean).join(", ")}
+      aria-label={[
+        name,
+        ...lines,
+        dirty ? t("sdAdmin.sla.cellChanged") : "",
+        invalid ? t("sdAdmin.sla.cellInvalid") : "",
+      ]
+        .filter(Boolean)
+        .join(", ")}
       data-testid={testId}
       data-dirty={dirty || undefined}
       data-invalid={invalid || undefined}

@@ -1,4 +1,16 @@
-import { Button, Divider, Drawer, Group, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
+import {
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
@@ -48,16 +60,50 @@ export function PolicyEditorDrawer({ policy, priorities, onClose }: Props) {
   };
 
   return (
-    <Drawer opened onClose={onClose} position="right" size="xl" title={t("sdAdmin.policies.editTitle", { code: policy.code })}>
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={t("sdAdmin.policies.editTitle", { code: policy.code })}
+    >
       <form onSubmit={submit} noValidate data-testid="policy-editor">
         <Stack>
           <FormAlert error={update.error} unplaced={unplacedErrors(form.errors, FIELDS)} onReload={reload} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t("sdAdmin.policies.name")} value={form.values.name} onChange={(e) => form.set("name", e.currentTarget.value)} error={form.errorOf("name")} required data-autofocus />
-            <NumberInput label={t("sdAdmin.policies.rank")} description={t("sdAdmin.policies.rankHint")} value={form.values.rank} onChange={(v) => form.set("rank", v)} allowDecimal={false} min={0} error={form.errorOf("rank")} />
-            <NumberInput label={t("sdAdmin.sla.warningPercent")} value={form.values.warningPercent} onChange={(v) => form.set("warningPercent", v)} allowDecimal={false} min={1} max={99} suffix=" %" error={form.errorOf("warningPercent")} />
+            <TextInput
+              label={t("sdAdmin.policies.name")}
+              value={form.values.name}
+              onChange={(e) => form.set("name", e.currentTarget.value)}
+              error={form.errorOf("name")}
+              required
+              data-autofocus
+            />
+            <NumberInput
+              label={t("sdAdmin.policies.rank")}
+              description={t("sdAdmin.policies.rankHint")}
+              value={form.values.rank}
+              onChange={(v) => form.set("rank", v)}
+              allowDecimal={false}
+              min={0}
+              error={form.errorOf("rank")}
+            />
+            <NumberInput
+              label={t("sdAdmin.sla.warningPercent")}
+              value={form.values.warningPercent}
+              onChange={(v) => form.set("warningPercent", v)}
+              allowDecimal={false}
+              min={1}
+              max={99}
+              suffix=" %"
+              error={form.errorOf("warningPercent")}
+            />
           </SimpleGrid>
-          <Switch label={t("sdAdmin.common.active")} checked={form.values.active} onChange={(e) => form.set("active", e.currentTarget.checked)} />
+          <Switch
+            label={t("sdAdmin.common.active")}
+            checked={form.values.active}
+            onChange={(e) => form.set("active", e.currentTarget.checked)}
+          />
           <Divider />
           <div>
             <Title order={3} size="h5">
@@ -67,7 +113,11 @@ export function PolicyEditorDrawer({ policy, priorities, onClose }: Props) {
               {t("sdAdmin.policies.escalationHint")}
             </Text>
           </div>
-          <EscalationLevelsEditor levels={form.values.escalation} onChange={(levels) => form.set("escalation", levels)} errorOf={form.errorOf} />
+          <EscalationLevelsEditor
+            levels={form.values.escalation}
+            onChange={(levels) => form.set("escalation", levels)}
+            errorOf={form.errorOf}
+          />
           {form.errors["escalation"] ? (
             <Text c="red" size="sm" role="alert">
               {form.errors["escalation"]}
@@ -82,7 +132,12 @@ export function PolicyEditorDrawer({ policy, priorities, onClose }: Props) {
               {t("sdAdmin.policies.channelRulesHint")}
             </Text>
           </div>
-          <ChannelRulesEditor rules={form.values.channelRules} priorities={priorities} onChange={(rules) => form.set("channelRules", rules)} errorOf={form.errorOf} />
+          <ChannelRulesEditor
+            rules={form.values.channelRules}
+            priorities={priorities}
+            onChange={(rules) => form.set("channelRules", rules)}
+            errorOf={form.errorOf}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t("actions.cancel")}

@@ -27,7 +27,9 @@ export function PolicyList({ priorities }: { priorities: readonly TPriorityLevel
       c.priorities?.map((code) => labels.priority({ code })).join(", "),
       c.channels?.map(labels.channel).join(", "),
       c.tiers?.length ? t("sdAdmin.policies.tiers", { tiers: c.tiers.join(", ") }) : undefined,
-      c.catalogueItemIds?.length ? t("sdAdmin.policies.catalogueItems", { count: c.catalogueItemIds.length }) : undefined,
+      c.catalogueItemIds?.length
+        ? t("sdAdmin.policies.catalogueItems", { count: c.catalogueItemIds.length })
+        : undefined,
     ].filter(Boolean);
     return parts.length > 0 ? parts.join(" · ") : t("sdAdmin.policies.anyTicket");
   };
@@ -45,9 +47,18 @@ export function PolicyList({ priorities }: { priorities: readonly TPriorityLevel
         </Stack>
       ),
     },
-    { key: "bu", header: t("sdAdmin.common.businessUnit"), render: (p) => (p.buId ? (units.data?.find((bu) => bu.id === p.buId)?.code ?? p.buId) : t("sdAdmin.common.allBusinessUnits")) },
+    {
+      key: "bu",
+      header: t("sdAdmin.common.businessUnit"),
+      render: (p) =>
+        p.buId ? (units.data?.find((bu) => bu.id === p.buId)?.code ?? p.buId) : t("sdAdmin.common.allBusinessUnits"),
+    },
     { key: "conditions", header: t("sdAdmin.policies.conditions"), render: conditions },
-    { key: "calendar", header: t("sdAdmin.sla.calendar"), render: (p) => calendars.data?.find((c) => c.id === p.calendarId)?.name ?? "" },
+    {
+      key: "calendar",
+      header: t("sdAdmin.sla.calendar"),
+      render: (p) => calendars.data?.find((c) => c.id === p.calendarId)?.name ?? "",
+    },
     {
       key: "targets",
       header: t("sdAdmin.policies.targets"),
@@ -56,11 +67,20 @@ export function PolicyList({ priorities }: { priorities: readonly TPriorityLevel
           .map((name) => `${labels.target(name)}: ${labels.duration(p.targets[name])}`)
           .join(" · "),
     },
-    { key: "escalation", header: t("sdAdmin.policies.escalation"), render: (p) => t("sdAdmin.policies.levelCount", { count: p.escalation.length }) },
-    { key: "rules", header: t("sdAdmin.policies.channelRules"), render: (p) => t("sdAdmin.policies.ruleCount", { count: p.channelRules.length }) },
+    {
+      key: "escalation",
+      header: t("sdAdmin.policies.escalation"),
+      render: (p) => t("sdAdmin.policies.levelCount", { count: p.escalation.length }),
+    },
+    {
+      key: "rules",
+      header: t("sdAdmin.policies.channelRules"),
+      render: (p) => t("sdAdmin.policies.ruleCount", { count: p.channelRules.length }),
+    },
     {
       key: "active",
       header: t("sdAdmin.common.status"),
+      width: 100,
       render: (p) => (
         <Badge variant="light" color={p.active ? "teal" : "gray"}>
           {p.active ? t("sdAdmin.common.active") : t("sdAdmin.common.inactive")}
@@ -71,7 +91,12 @@ export function PolicyList({ priorities }: { priorities: readonly TPriorityLevel
       key: "actions",
       header: t("common.actions"),
       render: (p) => (
-        <Button size="xs" variant="light" onClick={() => setEditing(p)} aria-label={t("sdAdmin.policies.editAria", { code: p.code })}>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setEditing(p)}
+          aria-label={t("sdAdmin.policies.editAria", { code: p.code })}
+        >
           {t("actions.edit")}
         </Button>
       ),
@@ -97,7 +122,14 @@ export function PolicyList({ priorities }: { priorities: readonly TPriorityLevel
         emptyTitle={q ? t("common.noMatches") : t("sdAdmin.policies.empty")}
         testId="sla-policies-table"
       />
-      {editing ? <PolicyEditorDrawer key={editing.id} policy={editing} priorities={priorities} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <PolicyEditorDrawer
+          key={editing.id}
+          policy={editing}
+          priorities={priorities}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </Stack>
   );
 }

@@ -21,7 +21,11 @@ type Props = {
 
 const DEBOUNCE_MS = 400;
 
-function previewRequest(draft: CellDraft | null, calendar: TBusinessCalendar | undefined, start: string): TSlaPreviewRequest | null {
+function previewRequest(
+  draft: CellDraft | null,
+  calendar: TBusinessCalendar | undefined,
+  start: string,
+): TSlaPreviewRequest | null {
   if (!draft || !calendar || !start) return null;
   const targets = validTargets(draft);
   const list = TARGET_NAMES.flatMap((name) => {
@@ -48,7 +52,14 @@ export function SlaPreviewPanel({ cellTitle, draft, calendar, zone }: Props) {
   const targets = draft ? validTargets(draft) : {};
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="sla-preview-title" data-testid="sla-preview" data-state={state}>
+    <Paper
+      withBorder
+      p="md"
+      component="section"
+      aria-labelledby="sla-preview-title"
+      data-testid="sla-preview"
+      data-state={state}
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
           <div>
@@ -100,7 +111,11 @@ export function SlaPreviewPanel({ cellTitle, draft, calendar, zone }: Props) {
                   <Table.Tr key={name}>
                     <Table.Td>{labels.target(name)}</Table.Td>
                     <Table.Td>{labels.duration(targets[name])}</Table.Td>
-                    <Table.Td data-testid={`preview-due-${name}`} data-due={due ?? ""} c={pending ? "dimmed" : undefined}>
+                    <Table.Td
+                      data-testid={`preview-due-${name}`}
+                      data-due={due ?? ""}
+                      c={pending ? "dimmed" : undefined}
+                    >
                       {due ? formatInZone(due, language, zone) : "…"}
                     </Table.Td>
                   </Table.Tr>

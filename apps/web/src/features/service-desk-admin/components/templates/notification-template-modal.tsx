@@ -18,7 +18,13 @@ const FIELDS = ["subject", "body"] as const;
 type Values = { subject: string; body: string };
 
 /** The text an event sends in one locale; saving a built-in one makes it the tenant's own (version 1). */
-export function NotificationTemplateModal({ template, onClose }: { template: TNotificationTemplate; onClose: () => void }) {
+export function NotificationTemplateModal({
+  template,
+  onClose,
+}: {
+  template: TNotificationTemplate;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const labels = useSdLabels();
   const client = useQueryClient();
@@ -45,7 +51,12 @@ export function NotificationTemplateModal({ template, onClose }: { template: TNo
   };
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={t("sdAdmin.templates.notificationTitle", { event: labels.event(template.event), locale: template.locale })}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={t("sdAdmin.templates.notificationTitle", { event: labels.event(template.event), locale: template.locale })}
+    >
       <form onSubmit={submit} noValidate data-testid="notification-template-form">
         <Stack>
           {template.version === 0 ? (
@@ -54,7 +65,14 @@ export function NotificationTemplateModal({ template, onClose }: { template: TNo
             </Text>
           ) : null}
           <FormAlert error={put.error} unplaced={unplacedErrors(form.errors, FIELDS)} onReload={reload} />
-          <TextInput label={t("sdAdmin.templates.subject")} required value={form.values.subject} onChange={(e) => form.set("subject", e.currentTarget.value)} error={form.errorOf("subject")} data-autofocus />
+          <TextInput
+            label={t("sdAdmin.templates.subject")}
+            required
+            value={form.values.subject}
+            onChange={(e) => form.set("subject", e.currentTarget.value)}
+            error={form.errorOf("subject")}
+            data-autofocus
+          />
           <TemplateBodyField
             label={t("sdAdmin.templates.body")}
             value={form.values.body}

@@ -55,7 +55,12 @@ export function NotificationTemplatesPanel() {
       key: "actions",
       header: t("common.actions"),
       render: (n) => (
-        <Button size="xs" variant="light" onClick={() => setEditing(n)} aria-label={t("sdAdmin.templates.editNotificationAria", { event: labels.event(n.event), locale: n.locale })}>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setEditing(n)}
+          aria-label={t("sdAdmin.templates.editNotificationAria", { event: labels.event(n.event), locale: n.locale })}
+        >
           {t("actions.edit")}
         </Button>
       ),
@@ -83,7 +88,13 @@ export function NotificationTemplatesPanel() {
         emptyTitle={locale ? t("common.noMatches") : t("sdAdmin.templates.noNotifications")}
         testId="notification-templates-table"
       />
-      {editing ? <NotificationTemplateModal key={`${editing.event}-${editing.locale}`} template={editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <NotificationTemplateModal
+          key={`${editing.event}-${editing.locale}`}
+          template={editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </Stack>
   );
 }

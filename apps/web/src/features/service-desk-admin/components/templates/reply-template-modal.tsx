@@ -38,7 +38,10 @@ export function ReplyTemplateModal({ template, onClose }: { template: TReplyTemp
   const mutation = template ? update : create;
 
   const done = () => {
-    notifications.show({ color: "teal", message: template ? t("sdAdmin.templates.updated") : t("sdAdmin.templates.created") });
+    notifications.show({
+      color: "teal",
+      message: template ? t("sdAdmin.templates.updated") : t("sdAdmin.templates.created"),
+    });
     onClose();
   };
   const reload = () => {
@@ -62,7 +65,16 @@ export function ReplyTemplateModal({ template, onClose }: { template: TReplyTemp
   };
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={template ? t("sdAdmin.templates.editTitle", { code: template.code, locale: template.locale }) : t("sdAdmin.templates.createTitle")}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={
+        template
+          ? t("sdAdmin.templates.editTitle", { code: template.code, locale: template.locale })
+          : t("sdAdmin.templates.createTitle")
+      }
+    >
       <form onSubmit={submit} noValidate data-testid="reply-template-form">
         <Stack>
           <FormAlert error={mutation.error} unplaced={unplacedErrors(form.errors, FIELDS)} onReload={reload} />
@@ -88,8 +100,21 @@ export function ReplyTemplateModal({ template, onClose }: { template: TReplyTemp
               error={form.errorOf("locale")}
             />
           </SimpleGrid>
-          <TextInput label={t("sdAdmin.common.name")} required value={form.values.name} onChange={(e) => form.set("name", e.currentTarget.value)} error={form.errorOf("name")} />
-          <TemplateBodyField label={t("sdAdmin.templates.body")} value={form.values.body} onChange={(body) => form.set("body", body)} variables={REPLY_VARIABLES} error={form.errorOf("body")} testId="reply-template-body" />
+          <TextInput
+            label={t("sdAdmin.common.name")}
+            required
+            value={form.values.name}
+            onChange={(e) => form.set("name", e.currentTarget.value)}
+            error={form.errorOf("name")}
+          />
+          <TemplateBodyField
+            label={t("sdAdmin.templates.body")}
+            value={form.values.body}
+            onChange={(body) => form.set("body", body)}
+            variables={REPLY_VARIABLES}
+            error={form.errorOf("body")}
+            testId="reply-template-body"
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t("actions.cancel")}

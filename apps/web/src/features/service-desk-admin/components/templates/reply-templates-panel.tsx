@@ -38,13 +38,22 @@ export function ReplyTemplatesPanel() {
         </Stack>
       ),
     },
-    { key: "variables", header: t("sdAdmin.templates.variables"), render: (r) => usedVariables(r.body).join(", ") || "—" },
+    {
+      key: "variables",
+      header: t("sdAdmin.templates.variables"),
+      render: (r) => usedVariables(r.body).join(", ") || "—",
+    },
     { key: "createdAt", header: t("common.createdAt"), render: (r) => formatDateTime(r.createdAt, language) },
     {
       key: "actions",
       header: t("common.actions"),
       render: (r) => (
-        <Button size="xs" variant="light" onClick={() => setEditing({ template: r })} aria-label={t("sdAdmin.templates.editAria", { code: r.code, locale: r.locale })}>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setEditing({ template: r })}
+          aria-label={t("sdAdmin.templates.editAria", { code: r.code, locale: r.locale })}
+        >
           {t("actions.edit")}
         </Button>
       ),
@@ -79,7 +88,13 @@ export function ReplyTemplatesPanel() {
         emptyDescription={filtered ? t("common.noMatchesHint") : t("sdAdmin.templates.emptyHint")}
         testId="reply-templates-table"
       />
-      {editing ? <ReplyTemplateModal key={editing.template?.id ?? "new"} template={editing.template} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <ReplyTemplateModal
+          key={editing.template?.id ?? "new"}
+          template={editing.template}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </Stack>
   );
 }

@@ -21,7 +21,12 @@ export function TemplateBodyField({ label, value, onChange, variables, error, mi
 
   const insert = (name: string) => {
     const element = ref.current;
-    const result = insertVariable(value, element?.selectionStart ?? value.length, element?.selectionEnd ?? value.length, name);
+    const result = insertVariable(
+      value,
+      element?.selectionStart ?? value.length,
+      element?.selectionEnd ?? value.length,
+      name,
+    );
     onChange(result.text);
     // After React has put the new text in, put the caret after the inserted variable.
     requestAnimationFrame(() => {
@@ -32,14 +37,31 @@ export function TemplateBodyField({ label, value, onChange, variables, error, mi
 
   return (
     <Stack gap={6}>
-      <Textarea ref={ref} label={label} value={value} onChange={(e) => onChange(e.currentTarget.value)} autosize minRows={minRows} maxRows={20} required error={error} data-testid={testId} />
+      <Textarea
+        ref={ref}
+        label={label}
+        value={value}
+        onChange={(e) => onChange(e.currentTarget.value)}
+        autosize
+        minRows={minRows}
+        maxRows={20}
+        required
+        error={error}
+        data-testid={testId}
+      />
       <div role="group" aria-label={t("sdAdmin.templates.variables")}>
         <Text size="xs" c="dimmed" mb={4}>
           {t("sdAdmin.templates.variablesHint")}
         </Text>
         <Group gap={4}>
           {variables.map((name) => (
-            <Button key={name} size="compact-xs" variant="light" onClick={() => insert(name)} aria-label={t("sdAdmin.templates.insertVariable", { name })}>
+            <Button
+              key={name}
+              size="compact-xs"
+              variant="light"
+              onClick={() => insert(name)}
+              aria-label={t("sdAdmin.templates.insertVariable", { name })}
+            >
               {`{{${name}}}`}
             </Button>
           ))}

@@ -1,0 +1,37 @@
+import type { TimerHandler, TimerHandlers } from "@atende/jobs";
+
+export const BENCH_OUTBOX_KIND = "bench-timer";
+
+// Far in the future so the worker's outbox sweep never dispatches these rows: the bench measures timers, and a
+// delivery pass over every row would compete for the same two cores.
+const NEVER = new Date("2999-01-01T00:00:00Z");
+
+/**
+ * The "real claim + outbox handler": fireTimer has already claimed the timer (setting fired_at) in this transaction,
+ * and the outbox row commits or rolls back with that claim. created_at is taken here, after the pool wait and the
+ * claim, so it also shows how late the handler's work itself ran.
+ */
+const claimAndOutbox: TimerHandler = async (tx, job, now) => {
+  await tx.outbox.create({
+    data: {
+      tenantId: job.tenantId,
+      kind: BENCH_OUTBOX_KIND,
+      payload: { timerId: job.timerId, generation: job.generation, firedAt: now.toISOString() },
+      availableAt: NEVER,
+      createdAt: new Date(),
+    },
+    select: { id: true },
+  });
+};
+
+const unexpected: TimerHandler = async (_tx, job) => {
+  throw new Error(`the timers bench schedules only session-expiry timers, got ${job.kind}`);
+};
+
+export const benchHandlers: TimerHandlers = {
+  "session-expiry": claimAndOutbox,
+  "sla-warning": unexpected,
+  "sla-breach": unexpected,
+  "sla-escalation": unexpected,
+  "ticket-auto-close": unexpected,
+};

@@ -1,0 +1,72 @@
+import { readFile } from "node:fs/promises";
+
+export type WorkerLogSummary = {
+  sweepRuns: number;
+  reEnqueued: number;
+  claimedDirectly: number;
+  /** Warnings and errors by message, e.g. "timer job failed" x 3. */
+  problems: Map<string, number>;
+};
+
+type LogLine = { level?: unknown; msg?: unknown; reEnqueued?: unknown; claimedDirectly?: unknown; err?: unknown };
+
+/** Reads a worker child's pino output; the maintenance worker logs each sweep that repaired something at info. */
+export async function summariseLog(file: string): Promise<WorkerLogSummary> {
+  const summary: WorkerLogSummary = { sweepRuns: 0, reEnqueued: 0, claimedDirectly: 0, problems: new Map() };
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    return summary;
+  }
+  for (const raw of text.split("\n")) {
+    if (!raw.startsWith("{")) {
+      if (raw.trim()) count(summary.problems, `stderr: ${raw.trim().slice(0, 80)}`);
+      continue;
+    }
+    let line: LogLine;
+    try {
+      line = JSON.parse(raw) as LogLine;
+    } catch {
+      continue;
+    }
+    const msg = typeof line.msg === "string" ? line.msg : "?";
+    if (msg === "timer sweep repaired timers") {
+      summary.sweepRuns += 1;
+      summary.reEnqueued += Number(line.reEnqueued ?? 0);
+      summary.claimedDirectly += Number(line.claimedDirectly ?? 0);
+    }
+    if (typeof line.level === "number" && line.level >= 40) count(summary.problems, `${msg}${errorMessage(line.err)}`);
+  }
+  return summary;
+}
+
+export function mergeSummaries(summaries: WorkerLogSummary[]): WorkerLogSummary {
+  const merged: WorkerLogSummary = { sweepRuns: 0, reEnqueued: 0, claimedDirectly: 0, problems: new Map() };
+  for (const s of summaries) {
+    merged.sweepRuns += s.sweepRuns;
+    merged.reEnqueued += s.reEnqueued;
+    merged.claimedDirectly += s.claimedDirectly;
+    for (const [msg, n] of s.problems) count(merged.problems, msg, n);
+  }
+  return merged;
+}
+
+export function describeSummary(s: WorkerLogSummary): string {
+  const parts = [
+    `sweep repaired in ${s.sweepRuns} runs: re-enqueued ${s.reEnqueued}, claimed directly ${s.claimedDirectly}`,
+  ];
+  const problems = [...s.problems].sort((a, b) => b[1] - a[1]).slice(0, 4);
+  if (problems.length > 0) parts.push(`worker log: ${problems.map(([msg, n]) => `"${msg}" x${n}`).join(", ")}`);
+  return parts.join("; ");
+}
+
+function count(map: Map<string, number>, key: string, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+function errorMessage(err: unknown): string {
+  if (typeof err !== "object" || err === null || !("message" in err)) return "";
+  const message = (err as { message: unknown }).message;
+  return typeof message === "string" ? ` (${message.slice(0, 80)})` : "";
+}
