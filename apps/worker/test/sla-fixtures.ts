@@ -126,6 +126,7 @@ export function recordingSlaHandlers(
     "sla-breach": wrap("sla-breach"),
     "sla-escalation": wrap("sla-escalation"),
     "ticket-auto-close": wrap("ticket-auto-close"),
+    "sla-replan": wrap("sla-replan"),
   };
   return { handlers, runs, live };
 }

@@ -109,6 +109,7 @@ export function sessionExpiryOnly(handler: TimerHandlers["session-expiry"]): Tim
     "sla-breach": unexpected,
     "sla-escalation": unexpected,
     "ticket-auto-close": unexpected,
+    "sla-replan": unexpected,
   };
 }
 

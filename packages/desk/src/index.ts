@@ -10,3 +10,4 @@ export * from "./recipients";
 export * from "./ticket-lock";
 export * from "./follow-ups";
 export * from "./ticket-vars";
+export * from "./sla-replan";

@@ -18,6 +18,7 @@ export const TIMER_KINDS = [
   "sla-breach",
   "sla-escalation",
   "ticket-auto-close",
+  "sla-replan",
 ] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 

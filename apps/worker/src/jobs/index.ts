@@ -7,6 +7,7 @@ import { slaBreach } from "./sla-breach.job";
 import { slaEscalation } from "./sla-escalation.job";
 import { slaWarning } from "./sla-warning.job";
 import { ticketAutoClose } from "./ticket-auto-close.job";
+import { slaReplan } from "./sla-replan.job";
 
 export type TimerHandlerDeps = { db: Db; timersQueue: Queue; publish: LivePublisher; log?: JobsLog };
 
@@ -28,6 +29,7 @@ export function createTimerHandlers(deps: TimerHandlerDeps): TimerHandlers {
     "sla-breach": slaBreach(ticketDeps),
     "sla-escalation": slaEscalation(ticketDeps),
     "ticket-auto-close": ticketAutoClose(ticketDeps),
+    "sla-replan": slaReplan(ticketDeps),
   };
 }
 

@@ -1,3 +1,4 @@
+import { requestSlaReplan } from "@atende/desk";
 import type { TCreateCalendarRequest, TUpdateCalendarRequest } from "@atende/contracts";
 import type { RequestContext } from "../../context";
 import { notFound, staleVersion } from "../../errors";
@@ -44,6 +45,8 @@ export function createCalendar(ctx: RequestContext, input: TCreateCalendarReques
 
 export function updateCalendar(ctx: RequestContext, id: string, input: TUpdateCalendarRequest) {
   return ctx.run(async (tx) => {
+    // Open tickets' clocks follow the new configuration (recomputed page by page by the worker).
+    await requestSlaReplan(tx, ctx.tenantId, new Date());
     const before = await repo.findCalendar(tx, ctx.tenantId, id);
     if (!before || !canRead(ctx, before.buId)) throw notFound("calendar");
     await requireEditable(tx, ctx, before.buId);

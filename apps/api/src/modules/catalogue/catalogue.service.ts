@@ -1,3 +1,4 @@
+import { requestSlaReplan } from "@atende/desk";
 import type { TCreateCatalogueItemRequest, TUpdateCatalogueItemRequest } from "@atende/contracts";
 import type { Tx } from "@atende/db";
 import type { RequestContext } from "../../context";
@@ -34,6 +35,8 @@ export async function getCatalogueItem(ctx: RequestContext, id: string) {
 
 export function createCatalogueItem(ctx: RequestContext, input: TCreateCatalogueItemRequest) {
   return ctx.run(async (tx) => {
+    // Open tickets' clocks follow the new configuration (recomputed page by page by the worker).
+    await requestSlaReplan(tx, ctx.tenantId, new Date());
     const buId = input.buId ?? null;
     await requireEditable(tx, ctx, buId);
     await assertCalendar(tx, ctx.tenantId, input.calendarId);
@@ -58,6 +61,8 @@ export function createCatalogueItem(ctx: RequestContext, input: TCreateCatalogue
 
 export function updateCatalogueItem(ctx: RequestContext, id: string, input: TUpdateCatalogueItemRequest) {
   return ctx.run(async (tx) => {
+    // Open tickets' clocks follow the new configuration (recomputed page by page by the worker).
+    await requestSlaReplan(tx, ctx.tenantId, new Date());
     const before = await repo.findCatalogueItem(tx, ctx.tenantId, id);
     if (!before || !canRead(ctx, before.buId)) throw notFound("catalogue item");
     await requireEditable(tx, ctx, before.buId);

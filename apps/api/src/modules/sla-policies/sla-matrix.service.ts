@@ -1,3 +1,4 @@
+import { requestSlaReplan } from "@atende/desk";
 import { matchPolicy, TICKET_TYPES, type PriorityLevel } from "@atende/domain";
 import type { TFieldError, TPutSlaMatrixRequest, TServiceSlaPolicy, TSlaMatrix } from "@atende/contracts";
 import type { Tx } from "@atende/db";
@@ -115,6 +116,8 @@ async function upsertCell(tx: Tx, ctx: RequestContext, buId: string | null, cell
 /** One policy per cell, in one transaction: an invalid cell leaves every policy as it was. */
 export function putMatrix(ctx: RequestContext, input: TPutSlaMatrixRequest) {
   return ctx.run(async (tx) => {
+    // Open tickets' clocks follow the new configuration (recomputed page by page by the worker).
+    await requestSlaReplan(tx, ctx.tenantId, new Date());
     const buId = input.buId ?? null;
     await requireEditable(tx, ctx, buId);
     await assertValidCells(tx, ctx.tenantId, input.cells);

@@ -1,3 +1,4 @@
+import { requestSlaReplan } from "@atende/desk";
 import { ZSlaPolicyInput, type SlaConditions } from "@atende/domain";
 import type { TCreateSlaPolicyRequest, TServiceSlaPolicy, TUpdateSlaPolicyRequest } from "@atende/contracts";
 import type { RequestContext } from "../../context";
@@ -51,6 +52,8 @@ export async function getPolicy(ctx: RequestContext, id: string) {
 
 export function createPolicy(ctx: RequestContext, input: TCreateSlaPolicyRequest) {
   return ctx.run(async (tx) => {
+    // Open tickets' clocks follow the new configuration (recomputed page by page by the worker).
+    await requestSlaReplan(tx, ctx.tenantId, new Date());
     const buId = input.buId ?? null;
     await requireEditable(tx, ctx, buId);
     const data: repo.PolicyData = {
@@ -82,6 +85,8 @@ export function createPolicy(ctx: RequestContext, input: TCreateSlaPolicyRequest
 
 export function updatePolicy(ctx: RequestContext, id: string, input: TUpdateSlaPolicyRequest) {
   return ctx.run(async (tx) => {
+    // Open tickets' clocks follow the new configuration (recomputed page by page by the worker).
+    await requestSlaReplan(tx, ctx.tenantId, new Date());
     const before = await repo.findPolicy(tx, ctx.tenantId, id);
     if (!before || !canRead(ctx, before.buId)) throw notFound("SLA policy");
     await requireEditable(tx, ctx, before.buId);

@@ -188,3 +188,22 @@ describe("outbox viewer, reports and CSV export", () => {
     expect(lines[1]).toContain("Exported quokka");
   });
 });
+
+describe("SLA configuration changes", () => {
+  it("a policy change asks the worker to recompute the open tickets' clocks", async () => {
+    const admin = await login(t.app, "admin@x-a.test");
+    const policy = (await t.app.inject({ method: "GET", url: "/api/v1/sla-policies", headers: admin.headers })).json()
+      .items[0];
+    const res = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/sla-policies/${policy.id}`,
+      headers: admin.headers,
+      payload: { targets: { firstResponse: { minutes: 30 }, resolution: { minutes: 600 } }, version: policy.version },
+    });
+    expect(res.statusCode).toBe(200);
+    const replan = await withTenant(t.db, tenantId, (tx) =>
+      tx.timer.findFirst({ where: { kind: "sla-replan", subject: tenantId } }),
+    );
+    expect(replan).toMatchObject({ status: "scheduled" });
+  });
+});
