@@ -3,6 +3,8 @@
 // three scenarios: steady; the worker SIGKILLed at 40 % and replaced; every Redis key of the run deleted at 40 %.
 // Reports firing lateness (fired_at - due_at), throughput and an exactly-once check per scenario. Uses DATABASE_URL /
 // REDIS_URL (owner connection; creates and reuses a database named atende_bench_timers, left for inspection).
+// Knobs: BENCH_LEAD_S (20), BENCH_STALL_S (20), BENCH_SCENARIOS (steady,kill,redis), BENCH_SWEEP_EVERY_MS (2000),
+// BENCH_CLAIM_AFTER_MS (5000), BENCH_WORKER_LOG_LEVEL (info), BENCH_WORKER_CPU_PROF (a directory for V8 profiles).
 import { mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -116,6 +118,15 @@ async function watch(ctx: Ctx, until: (fired: number) => boolean): Promise<Watch
 const untilAll = (ctx: Ctx) => (fired: number) => fired >= ctx.batch.total;
 const untilShare = (ctx: Ctx) => (fired: number) => fired >= Math.ceil(ctx.batch.total * DISRUPT_AT);
 
+/** Committed and rolled-back transactions in the bench database so far, to show work beyond one claim per timer. */
+async function transactions(): Promise<number> {
+  await sql.query("SELECT pg_stat_clear_snapshot()");
+  const { rows } = await sql.query<{ n: string }>(
+    "SELECT (xact_commit + xact_rollback)::text AS n FROM pg_stat_database WHERE datname = current_database()",
+  );
+  return Number(rows[0]?.n ?? Number.NaN);
+}
+
 async function createTenant(slug: string): Promise<string> {
   const { rows } = await sql.query<{ id: string }>(
     "INSERT INTO tenants (id, slug, name) VALUES (gen_random_uuid(), $1, $2) RETURNING id",
@@ -182,11 +193,14 @@ async function runScenario(key: string, title: string, body: (ctx: Ctx) => Promi
         (overrun > 0 ? `, finishing ${secs(overrun)} after the first due time` : ""),
     ];
     log(`${key}: ${notes[0]}`);
+    const xactBefore = await transactions();
     notes.push(...(await body(ctx)));
+    const xacts = (await transactions()) - xactBefore;
     const lat = await lateness(sql, tenantId);
     const once = await exactlyOnce(sql, tenantId, TOTAL);
     notes.push(
       `peak ${fmt(lat.peakPerSecond)} fired/s; outbox insert lateness p50 ${fmt(lat.insertP50)} / p99 ${fmt(lat.insertP99)} ms`,
+      `${(xacts / TOTAL).toFixed(2)} database transactions per timer`,
     );
     for (const child of children) await child.stop();
     const cpu = children.map((c) => c.cpuMs());

@@ -42,7 +42,7 @@ export async function startWorkerChild(config: WorkerChildConfig, readyTimeoutMs
   const spawnedAt = Date.now();
   const child = fork(ENTRY, [], {
     cwd: ROOT,
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...profileArgs()],
     stdio: ["ignore", log, log, "ipc"],
     env: {
       ...process.env,
@@ -104,6 +104,12 @@ export async function startWorkerChild(config: WorkerChildConfig, readyTimeoutMs
       clearTimeout(timer);
     },
   };
+}
+
+/** BENCH_WORKER_CPU_PROF=<dir> writes a V8 CPU profile of each worker that exits gracefully, to see where time goes. */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_WORKER_CPU_PROF;
+  return dir ? ["--cpu-prof", "--cpu-prof-dir", dir] : [];
 }
 
 /** Last resort on the way out (an error or Ctrl-C): only the workers this bench forked, by their own pids. */

@@ -54,7 +54,7 @@ export function mergeSummaries(summaries: WorkerLogSummary[]): WorkerLogSummary 
 
 export function describeSummary(s: WorkerLogSummary): string {
   const parts = [
-    `sweep repaired in ${s.sweepRuns} runs: re-enqueued ${s.reEnqueued}, claimed directly ${s.claimedDirectly}`,
+    `${s.sweepRuns} sweep passes repaired timers: re-enqueued ${s.reEnqueued}, claimed directly ${s.claimedDirectly}`,
   ];
   const problems = [...s.problems].sort((a, b) => b[1] - a[1]).slice(0, 4);
   if (problems.length > 0) parts.push(`worker log: ${problems.map(([msg, n]) => `"${msg}" x${n}`).join(", ")}`);

@@ -57,14 +57,31 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     }),
     createMaintenanceWorker({ db, redis, prefix, logger, now, queues, handlers, sweep: deps.sweep ?? {} }),
   ];
+  const sweepEveryMs = deps.sweepEveryMs ?? 15_000;
+  const declare = () => scheduleSweeps(queues, sweepEveryMs, deps.outboxSweepEveryMs ?? 5_000);
   try {
-    await scheduleSweeps(queues, deps.sweepEveryMs ?? 15_000, deps.outboxSweepEveryMs ?? 5_000);
+    await declare();
   } catch (error) {
     await closeAll(workers, queues);
     throw error;
   }
+  // The schedules live in Redis: if Redis loses its data they vanish with the timers' jobs, and the sweep that would
+  // repair those jobs would never run again. Re-declaring them (an idempotent upsert) brings the sweep back.
+  const redeclare = setInterval(
+    () => {
+      declare().catch((error: unknown) => logger.warn({ err: error }, "could not re-declare the sweep schedules"));
+    },
+    Math.max(1_000, sweepEveryMs),
+  );
+  redeclare.unref();
   logger.info({ prefix, mailer: mailer.kind }, "worker started");
-  return { queues, stop: () => closeAll(workers, queues) };
+  return {
+    queues,
+    stop: async () => {
+      clearInterval(redeclare);
+      await closeAll(workers, queues);
+    },
+  };
 }
 
 function redisPublisher(redis: Redis, prefix: string): LivePublisher {

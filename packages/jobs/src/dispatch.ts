@@ -22,19 +22,19 @@ export async function markEnqueued(db: Db, refs: TimerRef[], now: Date): Promise
   for (const [tenantId, ofTenant] of groupByTenant(refs)) {
     const ids = ofTenant.map((ref) => ref.timerId);
     const generations = ofTenant.map((ref) => ref.generation);
-    await withTenant(
-      db,
-      tenantId,
-      (tx) => tx.$executeRaw`
-        UPDATE timers SET enqueued_at = ${now}
-        WHERE id IN (
-          SELECT t.id FROM timers t
-          JOIN unnest(${ids}::uuid[], ${generations}::int[]) AS r(id, generation)
-            ON t.id = r.id AND t.generation = r.generation
-          WHERE t.tenant_id = ${tenantId}::uuid AND t.status = 'scheduled'
-          FOR UPDATE OF t SKIP LOCKED
-        )`,
-    );
+    // Two statements on purpose: a single UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) is re-run per
+    // row under row-level security when statistics are young (quadratic: 11 s for 5,000 timers in bench:timers).
+    await withTenant(db, tenantId, async (tx) => {
+      const locked = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT t.id FROM timers t
+        JOIN unnest(${ids}::uuid[], ${generations}::int[]) AS r(id, generation)
+          ON t.id = r.id AND t.generation = r.generation
+        WHERE t.tenant_id = ${tenantId}::uuid AND t.status = 'scheduled'
+        FOR UPDATE OF t SKIP LOCKED`;
+      if (locked.length === 0) return;
+      const lockedIds = locked.map((row) => row.id);
+      await tx.$executeRaw`UPDATE timers SET enqueued_at = ${now} WHERE id = ANY(${lockedIds}::uuid[])`;
+    });
   }
 }
 
