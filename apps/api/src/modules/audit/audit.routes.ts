@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { pageOf, ZAuditEntry, ZAuditExportQuery, ZAuditListQuery } from "@atende/contracts";
 import * as service from "./audit.service";
+import { sendCsv } from "../../lib/csv";
 
 export function registerAuditRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -34,11 +35,7 @@ export function registerAuditRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const csv = await service.exportAuditCsv(request.ctx(), request.query);
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`)
-        .serializer((x: unknown) => String(x))
-        .send(csv);
+      return sendCsv(reply, `audit-${new Date().toISOString().slice(0, 10)}.csv`, csv);
     },
   );
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ZSlaReport, ZSlaReportQuery } from "@atende/contracts";
 import * as service from "./reports.service";
+import { sendCsv } from "../../lib/csv";
 
 export function registerReportRoutes(app: FastifyInstance, deps: { now: () => Date }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -32,10 +33,6 @@ export function registerReportRoutes(app: FastifyInstance, deps: { now: () => Da
       config: { permission: "reports.read" },
     },
     async (request, reply) =>
-      reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="sla-compliance.csv"')
-        .serializer((x: unknown) => String(x))
-        .send(await service.slaReportCsv(request.ctx(), request.query, deps.now())),
+      sendCsv(reply, "sla-compliance.csv", await service.slaReportCsv(request.ctx(), request.query, deps.now())),
   );
 }

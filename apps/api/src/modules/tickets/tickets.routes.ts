@@ -37,6 +37,7 @@ import type { TicketDeps } from "./ticket-deps";
 import { registerAttachmentRoutes } from "./ticket-attachments.routes";
 import * as messages from "./ticket-messages.service";
 import * as tickets from "./tickets.service";
+import { sendCsv } from "../../lib/csv";
 
 export function registerTicketRoutes(app: FastifyInstance, deps: TicketDeps) {
   registerAttachmentRoutes(app, deps);
@@ -79,11 +80,7 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketDeps) {
       },
     },
     async (request, reply) =>
-      reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="tickets.csv"')
-        .serializer((x: unknown) => String(x))
-        .send(await tickets.exportTicketsCsv(deps, request.ctx(), request.query)),
+      sendCsv(reply, "tickets.csv", await tickets.exportTicketsCsv(deps, request.ctx(), request.query)),
   );
   r.post(
     "/api/v1/tickets/bulk",
