@@ -19,9 +19,16 @@ type TimerPlan = { kind: "sla-warning" | "sla-breach" | "sla-escalation"; subjec
  * reschedules its timers. Called in the same transaction as every relevant change; the returned timers are enqueued
  * after commit. Pure planning lives in the domain (planClocks); this only loads and stores.
  */
-export async function replanSla(tx: Tx, tenantId: string, ticketId: string, now: Date): Promise<TimerRef[]> {
+export async function replanSla(
+  tx: Tx,
+  tenantId: string,
+  ticketId: string,
+  now: Date,
+  /** The tenant's active policies when the caller already loaded them in this transaction. */
+  loaded?: SlaPolicy[],
+): Promise<TimerRef[]> {
   const ticket = await tx.ticket.findFirstOrThrow({ where: { tenantId, id: ticketId } });
-  const policies = await loadPolicies(tx, tenantId);
+  const policies = loaded ?? (await loadPolicies(tx, tenantId));
   const policy = matchPolicy(policies, {
     buId: ticket.buId,
     type: ticket.type,

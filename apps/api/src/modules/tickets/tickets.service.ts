@@ -76,7 +76,8 @@ export async function createTicket(
   const { id, refs } = await ctx.run(async (tx) => {
     await checkReferences(tx, ctx.tenantId, input);
     const requester = await requesterOf(tx, ctx, input, asCustomer);
-    const policy = matchPolicy(await loadPolicies(tx, ctx.tenantId), {
+    const policies = await loadPolicies(tx, ctx.tenantId);
+    const policy = matchPolicy(policies, {
       buId: input.buId ?? null,
       type: input.type,
       priority: input.priority,
@@ -105,7 +106,7 @@ export async function createTicket(
       channelFlag: channel.allowed ? null : "channel_not_allowed",
       createdAt: now,
     });
-    const refs = await replanSla(tx, ctx.tenantId, ticket.id, now);
+    const refs = await replanSla(tx, ctx.tenantId, ticket.id, now, policies);
     const number = await repo.assignTicketNumber(tx, ctx.tenantId, ticket.id);
     await recordTicketEvent(tx, {
       tenantId: ctx.tenantId,
