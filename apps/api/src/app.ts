@@ -21,6 +21,8 @@ import { registerAuthRoutes } from "./modules/auth/auth.routes";
 import { registerHealthRoutes } from "./modules/health/health.routes";
 import { registerSlaPreviewRoutes } from "./modules/sla/sla-preview.routes";
 import { registerTicketRoutes } from "./modules/tickets/tickets.routes";
+import { registerExecutionRoutes } from "./modules/execution/execution.routes";
+import { registerExecutionExtraRoutes } from "./modules/execution/execution-extra.routes";
 import { registerOutboxRoutes } from "./modules/outbox/outbox.routes";
 import { registerReportRoutes } from "./modules/reports/reports.routes";
 import { liveChannel } from "@atende/desk";
@@ -124,6 +126,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await deps.redis.publish(liveChannel(config.redisPrefix, tenantId), JSON.stringify(event));
     },
   });
+
+  const execDeps = {
+    db,
+    now,
+    storageDir: config.storageDir,
+    publicUrl: config.publicUrl,
+    dispatchTimers: deps.dispatchTimers,
+    uploadMaxBytes: config.attachmentMaxBytes,
+  };
+  registerExecutionRoutes(app, execDeps);
+  registerExecutionExtraRoutes(app, execDeps);
 
   await app.register(ssePlugin, { redis: deps.redis, prefix: config.redisPrefix });
   await registerSpa(app, config.webDistDir);

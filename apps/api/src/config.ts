@@ -6,6 +6,8 @@ export type Config = {
   redisUrl: string;
   smtpUrl: string | null;
   storageDir: string;
+  /** Where customers reach the web app (signing links in e-mails and QR codes). */
+  publicUrl: string;
   sessionSecret: string;
   sessionTtlMinutes: number;
   cookieSecure: boolean;
@@ -38,6 +40,7 @@ export function configFromEnv(
     host: env.HOST ?? "0.0.0.0",
     smtpUrl: env.SMTP_URL ?? null,
     storageDir: env.STORAGE_DIR ?? ".data/storage",
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000)}`,
     sessionTtlMinutes: int(env.SESSION_TTL_MINUTES, 12 * 60),
     cookieSecure: env.COOKIE_SECURE === "true",
     loginMaxFailures: int(env.LOGIN_MAX_FAILURES, 5),

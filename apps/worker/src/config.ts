@@ -6,6 +6,8 @@ export type WorkerConfig = {
   redisPrefix: string;
   smtpUrl: string | null;
   smtpFrom: string;
+  storageDir: string;
+  publicUrl: string;
 };
 
 /** Reads the environment once at process start; everything else receives the result. */
@@ -16,6 +18,8 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv): WorkerConfig {
     redisPrefix: env.REDIS_PREFIX ?? "atende",
     smtpUrl: env.SMTP_URL || null,
     smtpFrom: env.SMTP_FROM ?? "Atende <no-reply@atende.invalid>",
+    storageDir: env.STORAGE_DIR ?? ".data/storage",
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? "3000"}`,
   };
 }
 

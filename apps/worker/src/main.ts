@@ -13,7 +13,15 @@ async function main(logger: Logger): Promise<void> {
   const mailer = config.smtpUrl
     ? createSmtpMailer({ url: config.smtpUrl, from: config.smtpFrom })
     : createLogMailer(logger);
-  const running = await startWorker({ db, redis, prefix: config.redisPrefix, logger, mailer });
+  const running = await startWorker({
+    db,
+    redis,
+    prefix: config.redisPrefix,
+    logger,
+    mailer,
+    storageDir: config.storageDir,
+    publicUrl: config.publicUrl,
+  });
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals): Promise<void> => {

@@ -5,6 +5,7 @@ import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { emailChannel, createLogMailer, type Mailer } from "./channels/email.channel";
+import { webhookChannel } from "./channels/webhook.channel";
 import { createTimerHandlers } from "./jobs";
 import { DEFAULT_OUTBOX_RETRY, type OutboxRetry } from "./jobs/outbox-dispatch.job";
 import { createMaintenanceWorker } from "./maintenance.worker";
@@ -29,6 +30,10 @@ export type WorkerDeps = {
   handlers?: TimerHandlers;
   /** Defaults to Redis pub/sub on the channel the API streams to browsers. */
   publish?: LivePublisher;
+  /** Where contract PDFs are written; the API serves them from the same directory. */
+  storageDir?: string;
+  /** The web app's address, for signing links in automatic contract e-mails. */
+  publicUrl?: string;
 };
 
 export type RunningWorker = { queues: Queues; stop: () => Promise<void> };
@@ -42,7 +47,16 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const { db, redis, prefix, logger } = deps;
   const queues = createQueues(redis, prefix);
   const publish = deps.publish ?? redisPublisher(redis, prefix);
-  const handlers = deps.handlers ?? createTimerHandlers({ db, timersQueue: queues.timers, publish, log: logger });
+  const handlers =
+    deps.handlers ??
+    createTimerHandlers({
+      db,
+      timersQueue: queues.timers,
+      publish,
+      log: logger,
+      ...(deps.storageDir ? { storageDir: deps.storageDir } : {}),
+      ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
+    });
   const mailer = deps.mailer ?? createLogMailer(logger);
   const workers: Worker[] = [
     createTimersWorker({ db, redis, prefix, logger, now, handlers }),
@@ -52,7 +66,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       prefix,
       logger,
       now,
-      channels: { email: emailChannel(mailer) },
+      channels: { email: emailChannel(mailer), webhook: webhookChannel({ db, now }) },
       retry: { ...DEFAULT_OUTBOX_RETRY, ...deps.outboxRetry },
     }),
     createMaintenanceWorker({ db, redis, prefix, logger, now, queues, handlers, sweep: deps.sweep ?? {} }),

@@ -127,6 +127,9 @@ export function recordingSlaHandlers(
     "sla-escalation": wrap("sla-escalation"),
     "ticket-auto-close": wrap("ticket-auto-close"),
     "sla-replan": wrap("sla-replan"),
+    "contract-auto-send": wrap("contract-auto-send"),
+    "contract-reminder": wrap("contract-reminder"),
+    "contract-not-signed": wrap("contract-not-signed"),
   };
   return { handlers, runs, live };
 }

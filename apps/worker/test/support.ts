@@ -110,6 +110,9 @@ export function sessionExpiryOnly(handler: TimerHandlers["session-expiry"]): Tim
     "sla-escalation": unexpected,
     "ticket-auto-close": unexpected,
     "sla-replan": unexpected,
+    "contract-auto-send": unexpected,
+    "contract-reminder": unexpected,
+    "contract-not-signed": unexpected,
   };
 }
 

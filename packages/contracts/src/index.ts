@@ -8,3 +8,4 @@ export * from "./sla";
 export * from "./tickets";
 export * from "./service-desk-admin";
 export * from "./reports";
+export * from "./execution";

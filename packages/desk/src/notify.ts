@@ -5,6 +5,56 @@ export type NotificationVars = Record<string, string | number | null | undefined
 
 /** Fallback wording when a tenant has not written its own template for an event. */
 const DEFAULTS: Record<string, Record<"en" | "es", { subject: string; body: string }>> = {
+  "job.contract_sent": {
+    en: {
+      subject: "Your service contract SX-{{jobNumber}} is ready to sign",
+      body: "Hello {{customerName}},\n\nPlease read and sign your service contract (version {{version}}):\n{{signingUrl}}\n\nOnce it is signed we will confirm your installation date.",
+    },
+    es: {
+      subject: "Su contrato de servicio SX-{{jobNumber}} está listo para firmar",
+      body: "Hola {{customerName}}:\n\nLea y firme su contrato de servicio (versión {{version}}):\n{{signingUrl}}\n\nEn cuanto esté firmado le confirmaremos la fecha de instalación.",
+    },
+  },
+  "job.contract_reminder": {
+    en: {
+      subject: "Reminder: your service contract SX-{{jobNumber}} is waiting for your signature",
+      body: "Hello {{customerName}},\n\nYour service contract (version {{version}}) is not signed yet. You can sign it here:\n{{signingUrl}}",
+    },
+    es: {
+      subject: "Recordatorio: su contrato SX-{{jobNumber}} espera su firma",
+      body: "Hola {{customerName}}:\n\nSu contrato de servicio (versión {{version}}) aún no está firmado. Puede firmarlo aquí:\n{{signingUrl}}",
+    },
+  },
+  "job.contract_signed": {
+    en: {
+      subject: "Contract SX-{{jobNumber}} signed",
+      body: "Hello {{customerName}},\n\nThank you: your contract is signed. Your service is planned for {{plannedDate}}; we are now finding your installer.",
+    },
+    es: {
+      subject: "Contrato SX-{{jobNumber}} firmado",
+      body: "Hola {{customerName}}:\n\nGracias: su contrato está firmado. Su servicio está previsto para el {{plannedDate}}; ahora buscamos a su instalador.",
+    },
+  },
+  "job.rescheduled": {
+    en: {
+      subject: "New date for your service SX-{{jobNumber}}",
+      body: "Hello {{customerName}},\n\nYour service is now planned for {{plannedDate}}.",
+    },
+    es: {
+      subject: "Nueva fecha para su servicio SX-{{jobNumber}}",
+      body: "Hola {{customerName}}:\n\nSu servicio está ahora previsto para el {{plannedDate}}.",
+    },
+  },
+  "job.cancelled": {
+    en: {
+      subject: "Your service SX-{{jobNumber}} is cancelled",
+      body: "Hello {{customerName}},\n\nYour service SX-{{jobNumber}} has been cancelled. Contact us if you have any question.",
+    },
+    es: {
+      subject: "Su servicio SX-{{jobNumber}} ha sido cancelado",
+      body: "Hola {{customerName}}:\n\nSu servicio SX-{{jobNumber}} ha sido cancelado. Contacte con nosotros si tiene alguna pregunta.",
+    },
+  },
   "ticket.created": {
     en: {
       subject: "[#{{ticketNumber}}] We received your request",
@@ -96,7 +146,7 @@ export async function queueEmail(
 ): Promise<boolean> {
   const recipients = (Array.isArray(input.to) ? input.to : [input.to]).filter((x) => x.length > 0);
   if (recipients.length === 0) return false;
-  const locale = input.locale === "es" ? "es" : "en";
+  const locale = input.locale.slice(0, 2) === "es" ? "es" : "en";
   const stored = await tx.notificationTemplate.findFirst({
     where: { tenantId: input.tenantId, event: input.event, locale },
   });

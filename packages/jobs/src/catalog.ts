@@ -19,6 +19,9 @@ export const TIMER_KINDS = [
   "sla-escalation",
   "ticket-auto-close",
   "sla-replan",
+  "contract-auto-send",
+  "contract-reminder",
+  "contract-not-signed",
 ] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
@@ -37,7 +40,7 @@ export type TOutboxJob = z.infer<typeof ZOutboxJob>;
 export const MAINTENANCE_JOBS = { sweepTimers: "sweep-timers", sweepOutbox: "sweep-outbox" } as const;
 
 /** Kinds of outbox rows; each has a channel adapter in apps/worker/src/channels. */
-export const OUTBOX_KINDS = ["email"] as const;
+export const OUTBOX_KINDS = ["email", "webhook"] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /** Payload of an outbox row of kind "email", written by the API in the state change's transaction. */

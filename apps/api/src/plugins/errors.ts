@@ -2,7 +2,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorCode, TFieldError, TProblem } from "@atende/contracts";
+import { ExecRuleError } from "@atende/execution";
 import { AppError } from "../errors";
+import { toAppError } from "../modules/execution/exec-access";
 import { ERROR_STATUS, ERROR_TITLES } from "./error-status";
 
 type Mapped = { code: ErrorCode; detail: string; fields?: TFieldError[]; headers?: Record<string, string> };
@@ -44,6 +46,7 @@ function mapDatabaseError(error: unknown): Mapped | null {
 }
 
 export function toProblemParts(error: unknown): Mapped {
+  if (error instanceof ExecRuleError) return toProblemParts(toAppError(error));
   if (error instanceof AppError) {
     return { code: error.code, detail: error.message, fields: error.fields, headers: error.headers };
   }

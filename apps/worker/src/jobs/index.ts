@@ -8,8 +8,18 @@ import { slaEscalation } from "./sla-escalation.job";
 import { slaWarning } from "./sla-warning.job";
 import { ticketAutoClose } from "./ticket-auto-close.job";
 import { slaReplan } from "./sla-replan.job";
+import { contractAutoSend, contractNotSigned, contractReminder, type ContractJobDeps } from "./contract-timers.job";
 
-export type TimerHandlerDeps = { db: Db; timersQueue: Queue; publish: LivePublisher; log?: JobsLog };
+export type TimerHandlerDeps = {
+  db: Db;
+  timersQueue: Queue;
+  publish: LivePublisher;
+  log?: JobsLog;
+  /** Where contract PDFs are written (shared with the API). */
+  storageDir?: string;
+  /** The web app's address, for signing links. */
+  publicUrl?: string;
+};
 
 /** Every timer kind's handler; typed as a full record so adding a kind to the catalogue without a handler fails to compile. */
 export function createTimerHandlers(deps: TimerHandlerDeps): TimerHandlers {
@@ -23,6 +33,13 @@ export function createTimerHandlers(deps: TimerHandlerDeps): TimerHandlers {
         log.warn({ err: error, timers: refs.length }, "follow-up timers not enqueued; the sweep will");
       }),
   };
+  const contractDeps: ContractJobDeps = {
+    db: deps.db,
+    timersQueue: deps.timersQueue,
+    storageDir: deps.storageDir ?? ".data/storage",
+    publicUrl: deps.publicUrl ?? "http://localhost:3000",
+    log,
+  };
   return {
     "session-expiry": sessionExpiry,
     "sla-warning": slaWarning(ticketDeps),
@@ -30,6 +47,9 @@ export function createTimerHandlers(deps: TimerHandlerDeps): TimerHandlers {
     "sla-escalation": slaEscalation(ticketDeps),
     "ticket-auto-close": ticketAutoClose(ticketDeps),
     "sla-replan": slaReplan(ticketDeps),
+    "contract-auto-send": contractAutoSend(contractDeps),
+    "contract-reminder": contractReminder(contractDeps),
+    "contract-not-signed": contractNotSigned(contractDeps),
   };
 }
 

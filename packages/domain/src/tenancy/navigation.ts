@@ -21,7 +21,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: "/operator/projects",
     permission: "jobs.operate",
     persona: "operator",
-    available: false,
+    available: true,
+  },
+  {
+    key: "operator.monitoring",
+    path: "/operator/monitoring",
+    permission: "jobs.operate",
+    persona: "operator",
+    available: true,
   },
   {
     key: "operator.reports",
@@ -30,7 +37,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     persona: "operator",
     available: true,
   },
-  { key: "seller.projects", path: "/seller/projects", permission: "jobs.sell", persona: "seller", available: false },
+  { key: "seller.projects", path: "/seller/projects", permission: "jobs.sell", persona: "seller", available: true },
   {
     key: "seller.availability",
     path: "/seller/availability",
@@ -100,6 +107,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     persona: "admin",
     available: true,
   },
+  {
+    key: "admin.service-codes",
+    path: "/admin/service-codes",
+    permission: "bu.parameters.edit",
+    persona: "admin",
+    available: true,
+  },
+  {
+    key: "admin.webhooks",
+    path: "/admin/webhooks",
+    permission: "tenant.api_tokens.manage",
+    persona: "admin",
+    available: true,
+  },
   { key: "admin.outbox", path: "/admin/outbox", permission: "audit.read", persona: "admin", available: true },
   {
     key: "portal.tickets",
@@ -113,7 +134,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: "/portal/projects",
     permission: "tickets.portal",
     persona: "customer",
-    available: false,
+    available: true,
   },
   { key: "provider.jobs", path: "/provider/jobs", permission: "provider.jobs", persona: "provider", available: false },
   {

@@ -10,10 +10,13 @@ import { registerMaintenanceRoutes } from "../maintenance/maintenance.routes";
 import { registerParameterRoutes } from "../parameters/parameters.routes";
 import { registerPlaybookRoutes } from "../playbooks/playbooks.routes";
 import { registerPriorityRoutes } from "../priorities/priorities.routes";
+import { registerProductRoutes } from "../products/products.routes";
+import { registerServiceCodeRoutes } from "../service-codes/service-codes.routes";
 import { registerSlaPolicyRoutes } from "../sla-policies/sla-policies.routes";
 import { registerStoreRoutes } from "../stores/stores.routes";
 import { registerTemplateRoutes } from "../templates/templates.routes";
 import { registerUserRoutes } from "../users/users.routes";
+import { registerWebhookRoutes } from "../webhooks/webhooks.routes";
 
 export type AdminDeps = { db: Db; now: () => Date; sessionSecret: string };
 
@@ -32,4 +35,7 @@ export function registerAdminModules(app: FastifyInstance, deps: AdminDeps) {
   registerTemplateRoutes(app);
   registerMaintenanceRoutes(app, { now: deps.now });
   registerPlaybookRoutes(app);
+  registerServiceCodeRoutes(app);
+  registerProductRoutes(app);
+  registerWebhookRoutes(app);
 }

@@ -1,0 +1,38 @@
+import type { TJobCard, TProjectSummary, TWorksite } from "@atende/contracts";
+import type { PxStatus, SxStatus, SxType } from "@atende/domain";
+import type { jobsOfProjects, projectsByIds } from "./projects.repo";
+
+type ProjectRow = Awaited<ReturnType<typeof projectsByIds>>[number];
+type CardRow = Awaited<ReturnType<typeof jobsOfProjects>>[number];
+
+export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+export function toJobCard(job: CardRow): TJobCard {
+  return {
+    id: job.id,
+    number: job.number,
+    type: job.type as SxType,
+    status: job.status as SxStatus,
+    profession: job.profession,
+    specialty: job.specialty,
+    plannedDate: isoDay(job.plannedDate),
+    tags: job.tags,
+    serviceCodes: (job.services as Array<{ code: string }>).map((s) => s.code),
+  };
+}
+
+export function toProjectSummary(project: ProjectRow, jobs: CardRow[]): TProjectSummary {
+  return {
+    id: project.id,
+    number: project.number,
+    status: project.status as PxStatus,
+    buId: project.buId,
+    storeId: project.storeId,
+    customerName: project.customerName,
+    customerFiscalId: project.customerFiscalId,
+    customerPhone: project.customerPhone,
+    worksite: project.worksite as TWorksite,
+    createdAt: project.createdAt.toISOString(),
+    jobs: jobs.map(toJobCard),
+  };
+}

@@ -1,0 +1,118 @@
+import { PrismaNamespace, type Tx } from "@atende/db";
+import type { TContact, TOrderCreate, TWorksite } from "@atende/contracts";
+
+export const json = (value: unknown) => value as PrismaNamespace.InputJsonValue;
+
+export function findStoreByCode(tx: Tx, tenantId: string, code: string) {
+  return tx.store.findFirst({ where: { tenantId, code }, select: { id: true, buId: true } });
+}
+
+export function findServiceCodes(tx: Tx, tenantId: string, buId: string, codes: string[]) {
+  return tx.serviceCode.findMany({ where: { tenantId, buId, code: { in: codes } } });
+}
+
+export function findProducts(tx: Tx, tenantId: string, buId: string, skus: string[]) {
+  return tx.product.findMany({ where: { tenantId, buId, sku: { in: skus } }, select: { sku: true, label: true } });
+}
+
+export function findOrder(tx: Tx, tenantId: string, externalId: string) {
+  return tx.order.findFirst({ where: { tenantId, externalId } });
+}
+
+export function jobsOfOrder(tx: Tx, tenantId: string, orderId: string) {
+  return tx.job.findMany({ where: { tenantId, orderId }, orderBy: { number: "asc" } });
+}
+
+export function projectNumbers(tx: Tx, tenantId: string, ids: string[]) {
+  return tx.project.findMany({ where: { tenantId, id: { in: ids } }, select: { id: true, number: true } });
+}
+
+/** Serialises intake for one customer so two simultaneous orders cannot open two projects for the same worksite. */
+export async function lockCustomerKey(tx: Tx, tenantId: string, customerKey: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}|${customerKey}`}, 0))`;
+}
+
+/** Finds the customer by fiscal id, else by the order system's id, and refreshes what the order says about them. */
+export async function upsertCustomer(tx: Tx, tenantId: string, buId: string, input: TOrderCreate["customer"]) {
+  const where = input.fiscalId
+    ? { tenantId, fiscalId: input.fiscalId }
+    : { tenantId, externalCustomerId: input.customerId ?? "" };
+  const existing = await tx.customer.findFirst({ where, orderBy: { createdAt: "asc" } });
+  const email = input.email ?? existing?.email ?? null;
+  const user = email
+    ? await tx.user.findFirst({
+        where: { tenantId, email: { equals: email, mode: "insensitive" } },
+        select: { id: true },
+      })
+    : null;
+  const data = {
+    name: input.name,
+    email,
+    phone: input.phone ?? existing?.phone ?? null,
+    fiscalId: input.fiscalId ?? existing?.fiscalId ?? null,
+    externalCustomerId: input.customerId ?? existing?.externalCustomerId ?? null,
+    userId: existing?.userId ?? user?.id ?? null,
+  };
+  if (existing) {
+    return tx.customer.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } });
+  }
+  return tx.customer.create({ data: { tenantId, buId, ...data } });
+}
+
+export function projectCandidates(tx: Tx, tenantId: string, customerKey: string, postcode: string) {
+  return tx.project.findMany({
+    where: { tenantId, customerKey, postcode, status: { notIn: ["closed", "cancelled"] } },
+    select: { id: true, customerKey: true, postcode: true, addressKey: true, status: true, createdAt: true },
+  });
+}
+
+export type NewProject = {
+  tenantId: string;
+  number: number;
+  buId: string;
+  storeId: string;
+  customerId: string;
+  customerKey: string;
+  customerName: string;
+  customerFiscalId: string | null;
+  customerPhone: string | null;
+  postcode: string;
+  addressKey: string;
+  worksite: TWorksite;
+  createdAt: Date;
+};
+
+export function insertProject(tx: Tx, p: NewProject) {
+  const searchText = [p.customerName, p.customerFiscalId ?? "", (p.customerPhone ?? "").replace(/\D/g, "")]
+    .join(" ")
+    .toLowerCase();
+  return tx.project.create({ data: { ...p, worksite: json(p.worksite), searchText } });
+}
+
+export function insertOrder(
+  tx: Tx,
+  o: {
+    tenantId: string;
+    buId: string;
+    storeId: string;
+    externalId: string;
+    customerId: string;
+    seller: unknown;
+    worksite: TWorksite;
+    contact: TContact;
+    productLines: unknown;
+    serviceLines: unknown;
+    orderedAt: Date;
+  },
+) {
+  return tx.order.create({
+    data: {
+      ...o,
+      seller: json(o.seller),
+      worksite: json(o.worksite),
+      contact: json(o.contact),
+      productLines: json(o.productLines),
+      serviceLines: json(o.serviceLines),
+    },
+  });
+}

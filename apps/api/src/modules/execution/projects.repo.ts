@@ -1,0 +1,81 @@
+import { PrismaNamespace, type Tx } from "@atende/db";
+import type { TProjectListQuery } from "@atende/contracts";
+
+const { sql, join, empty } = PrismaNamespace;
+type Sql = PrismaNamespace.Sql;
+
+export type ProjectSeek = { createdAt: string; id: string };
+
+/** Matching project ids, newest first; job filters are EXISTS over the project's jobs. */
+export async function searchProjectIds(
+  tx: Tx,
+  tenantId: string,
+  query: TProjectListQuery,
+  scope: { buIds: "all" | string[]; storeIds: "all" | string[] },
+  after: ProjectSeek | null,
+  limit: number,
+): Promise<Array<{ id: string; created_at: Date }>> {
+  const where: Sql[] = [sql`p.tenant_id = ${tenantId}::uuid`];
+  if (scope.buIds !== "all") where.push(scope.buIds.length ? sql`p.bu_id = ANY(${scope.buIds}::uuid[])` : sql`false`);
+  if (scope.storeIds !== "all")
+    where.push(scope.storeIds.length ? sql`p.store_id = ANY(${scope.storeIds}::uuid[])` : sql`false`);
+  if (query.storeId) where.push(sql`p.store_id = ${query.storeId}::uuid`);
+  if (query.status) where.push(sql`p.status = ${query.status}`);
+  else if (!query.includeCancelled) where.push(sql`p.status <> 'cancelled'`);
+  if (query.q) {
+    const term = query.q.toLowerCase();
+    const digits = term.replace(/\D/g, "");
+    const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      digits.length >= 6 && digits.length === term.replace(/[\s+().-]/g, "").length
+        ? sql`p.search_text LIKE ${`%${digits}%`}`
+        : sql`p.search_text LIKE ${like}`,
+    );
+  }
+  if (query.createdFrom) where.push(sql`p.created_at >= ${query.createdFrom}::date`);
+  if (query.createdTo) where.push(sql`p.created_at < (${query.createdTo}::date + 1)`);
+  const jobWhere: Sql[] = [];
+  if (query.type) jobWhere.push(sql`j.type = ${query.type}`);
+  if (query.jobStatus) jobWhere.push(sql`j.status = ${query.jobStatus}`);
+  if (query.providerId) jobWhere.push(sql`j.provider_id = ${query.providerId}::uuid`);
+  if (query.plannedFrom) jobWhere.push(sql`j.planned_date >= ${query.plannedFrom}::date`);
+  if (query.plannedTo) jobWhere.push(sql`j.planned_date <= ${query.plannedTo}::date`);
+  if (query.tag) jobWhere.push(sql`${query.tag} = ANY(j.tags)`);
+  if (query.serviceCode) jobWhere.push(sql`j.services @> ${JSON.stringify([{ code: query.serviceCode }])}::jsonb`);
+  if (jobWhere.length) {
+    where.push(
+      sql`EXISTS (SELECT 1 FROM jobs j WHERE j.tenant_id = p.tenant_id AND j.project_id = p.id AND ${join(jobWhere, " AND ")})`,
+    );
+  }
+  const seek = after
+    ? sql`AND (p.created_at, p.id) < (${new Date(after.createdAt)}::timestamptz, ${after.id}::uuid)`
+    : empty;
+  return tx.$queryRaw<Array<{ id: string; created_at: Date }>>`
+    SELECT p.id, p.created_at FROM projects p
+    WHERE ${join(where, " AND ")} ${seek}
+    ORDER BY p.created_at DESC, p.id DESC
+    LIMIT ${limit}`;
+}
+
+export function projectsByIds(tx: Tx, tenantId: string, ids: string[]) {
+  return tx.project.findMany({ where: { tenantId, id: { in: ids } } });
+}
+
+export function jobsOfProjects(tx: Tx, tenantId: string, projectIds: string[]) {
+  return tx.job.findMany({
+    where: { tenantId, projectId: { in: projectIds } },
+    orderBy: { number: "asc" },
+    select: {
+      id: true,
+      number: true,
+      projectId: true,
+      type: true,
+      status: true,
+      profession: true,
+      specialty: true,
+      plannedDate: true,
+      tags: true,
+      services: true,
+    },
+  });
+}

@@ -1,0 +1,3 @@
+import type { TJob } from "@atende/contracts";
+
+export type JobDialogProps = { job: TJob; onClose: () => void };

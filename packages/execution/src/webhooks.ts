@@ -1,0 +1,38 @@
+import { PrismaNamespace, type Tx } from "@atende/db";
+
+export const WEBHOOK_EVENTS = [
+  "job.created",
+  "job.status_changed",
+  "job.cancelled",
+  "job.updated",
+  "project.status_changed",
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** Payload of an outbox row of kind "webhook": the worker signs the body with the endpoint's secret and posts it. */
+export type WebhookDelivery = { endpointId: string; event: WebhookEvent; body: Record<string, unknown> };
+
+/** One outbox row per active endpoint subscribed to the event, in the caller's transaction. */
+export async function queueWebhooks(
+  tx: Tx,
+  tenantId: string,
+  event: WebhookEvent,
+  data: Record<string, unknown>,
+  at: Date,
+): Promise<number> {
+  const endpoints = await tx.webhookEndpoint.findMany({
+    where: { tenantId, active: true, events: { has: event } },
+    select: { id: true },
+  });
+  for (const endpoint of endpoints) {
+    const delivery: WebhookDelivery = {
+      endpointId: endpoint.id,
+      event,
+      body: { event, occurredAt: at.toISOString(), data },
+    };
+    await tx.outbox.create({
+      data: { tenantId, kind: "webhook", payload: delivery as unknown as PrismaNamespace.InputJsonValue },
+    });
+  }
+  return endpoints.length;
+}
