@@ -59,7 +59,11 @@ function serviceCodeRows(buId: string) {
 
 function productRows(buId: string) {
   return withTenant(t.db, tenantId, (tx) =>
-    tx.product.findMany({ where: { buId }, orderBy: { sku: "asc" }, select: { sku: true, label: true, version: true } }),
+    tx.product.findMany({
+      where: { buId },
+      orderBy: { sku: "asc" },
+      select: { sku: true, label: true, version: true },
+    }),
   );
 }
 
@@ -138,17 +142,15 @@ describe("service codes", () => {
     const bySeller = await json(seller, "POST", "/api/v1/service-codes", serviceCode({ code: "S-1" }));
     expect(bySeller.statusCode).toBe(403);
     expect((bySeller.json() as Problem).code).toBe("FORBIDDEN");
-    expect((await importCsv("service-codes", es, `${HEADER}\nS-2,X,a,b,60,1,1,rework\n`, seller)).statusCode).toBe(
-      403,
-    );
+    expect((await importCsv("service-codes", es, `${HEADER}\nS-2,X,a,b,60,1,1,rework\n`, seller)).statusCode).toBe(403);
     expect((await json(seller, "PATCH", `/api/v1/service-codes/${id}`, { label: "X", version: 2 })).statusCode).toBe(
       403,
     );
     const elsewhere = await json(ptAdmin, "POST", "/api/v1/service-codes", serviceCode({ code: "S-3" }));
     expect(elsewhere.statusCode).toBe(403);
-    expect((await json(ptAdmin, "POST", "/api/v1/service-codes", serviceCode({ code: "S-3", buId: pt }))).statusCode).toBe(
-      201,
-    );
+    expect(
+      (await json(ptAdmin, "POST", "/api/v1/service-codes", serviceCode({ code: "S-3", buId: pt }))).statusCode,
+    ).toBe(201);
   });
 
   it("imports a CSV (decimal prices to minor units, quoted cells, ';' files) and upserts by code", async () => {
@@ -258,7 +260,9 @@ describe("service codes", () => {
     const tooMany = [HEADER, ...Array.from({ length: 5_001 }, (_, i) => `M-${i},L,a,b,60,1,1,rework`)].join("\n");
     const big = await importCsv("service-codes", pt, tooMany);
     expect(big.statusCode).toBe(422);
-    expect((big.json() as Problem).errors?.[0]?.message).toBe("line 5002: lines: at most 5000 lines per import: split the file");
+    expect((big.json() as Problem).errors?.[0]?.message).toBe(
+      "line 5002: lines: at most 5000 lines per import: split the file",
+    );
   });
 
   it("imports 5,000 lines in one go", async () => {
@@ -273,9 +277,13 @@ describe("service codes", () => {
       tx.auditLog.findMany({ where: { module: "execution" }, select: { action: true, after: true } }),
     );
     const actions = rows.map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(["service_code.create", "service_code.update", "service_code.import"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["service_code.create", "service_code.update", "service_code.import"]),
+    );
     const imports = rows.filter((r) => r.action === "service_code.import").map((r) => r.after);
-    expect(imports).toContainEqual(expect.objectContaining({ created: 1, updated: 1, unchanged: 2, updatedCodes: ["IMP-2"] }));
+    expect(imports).toContainEqual(
+      expect.objectContaining({ created: 1, updated: 1, unchanged: 2, updatedCodes: ["IMP-2"] }),
+    );
   });
 });
 
@@ -303,7 +311,11 @@ describe("products", () => {
   });
 
   it("imports a CSV upserting by SKU", async () => {
-    const first = await importCsv("products", es, 'sku,label\nSKU-1,"Oven 60 cm, steel"\nSKU-2,Hob\nSKU-3,"Hood ""Pro"""\n');
+    const first = await importCsv(
+      "products",
+      es,
+      'sku,label\nSKU-1,"Oven 60 cm, steel"\nSKU-2,Hob\nSKU-3,"Hood ""Pro"""\n',
+    );
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toEqual({ created: 2, updated: 0, unchanged: 1 });
     const second = await importCsv("products", es, "Label;SKU\nInduction hob;SKU-2\nSink;SKU-4\n");

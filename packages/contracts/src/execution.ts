@@ -38,7 +38,11 @@ export type TWorksite = z.infer<typeof ZWorksite>;
 
 export const ZContact = z.strictObject({
   name: ZShortText(200).meta({ examples: ["Lucía Martín"] }),
-  email: z.email().max(254).nullable().meta({ examples: ["lucia@example.com"] }),
+  email: z
+    .email()
+    .max(254)
+    .nullable()
+    .meta({ examples: ["lucia@example.com"] }),
   phone: ZPhone.nullable(),
 });
 export type TContact = z.infer<typeof ZContact>;
@@ -99,7 +103,10 @@ export const ZProductUpdate = z.strictObject({
   version: ZVersion,
 });
 
-export const ZCatalogueQuery = ZPageQuery.extend({ buId: z.uuid().optional(), q: z.string().trim().max(100).optional() });
+export const ZCatalogueQuery = ZPageQuery.extend({
+  buId: z.uuid().optional(),
+  q: z.string().trim().max(100).optional(),
+});
 export const ZCatalogueImportQuery = z.strictObject({ buId: z.uuid() });
 /** `unchanged`: lines naming an existing row with the very same values (a re-import bumps no versions). */
 export const ZImportResult = z.object({
@@ -121,8 +128,22 @@ const ZExternalId = z
 
 export const ZOrderCustomer = z
   .strictObject({
-    fiscalId: z.string().trim().min(3).max(30).nullable().optional().meta({ examples: ["12345678Z"] }),
-    customerId: z.string().trim().min(1).max(60).nullable().optional().meta({ examples: ["C-889911"] }),
+    fiscalId: z
+      .string()
+      .trim()
+      .min(3)
+      .max(30)
+      .nullable()
+      .optional()
+      .meta({ examples: ["12345678Z"] }),
+    customerId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .nullable()
+      .optional()
+      .meta({ examples: ["C-889911"] }),
     name: ZShortText(200).meta({ examples: ["Lucía Martín"] }),
     email: z.email().max(254).nullable().optional(),
     phone: ZPhone.nullable().optional(),

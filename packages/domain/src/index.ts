@@ -32,3 +32,4 @@ export * from "./execution/duration";
 export * from "./execution/contract-schedule";
 export * from "./execution/cancellation";
 export * from "./execution/documents";
+export * from "./execution/seed-execution";

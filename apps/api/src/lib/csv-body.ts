@@ -3,10 +3,8 @@ import { z } from "zod";
 import { AppError } from "../errors";
 
 /** Bodies of import routes: the parser hands them over as text; other media types never reach the handler. */
-export const ZCsvBody = z
-  .string()
-  .optional()
-  .describe("A CSV file (UTF-8, header line first; ',' or ';' as delimiter)");
+// Nullish: a request without a body must get past body validation, so the query's problems are the ones named.
+export const ZCsvBody = z.string().nullish().describe("A CSV file (UTF-8, header line first; ',' or ';' as delimiter)");
 
 /**
  * Accepts `text/csv` bodies on the routes of `scope` only (encapsulated, not app-wide), and refuses any other media

@@ -3,6 +3,7 @@ import { PrismaNamespace } from "@atende/db";
 import { defaultBuParameters, type RoleAssignment } from "@atende/domain";
 import { provisionTenant, upsertUserWithRoles } from "./provision";
 import { seedServiceDesk } from "./service-desk-seed";
+import { seedExecution } from "./execution-seed";
 
 export const DEMO_PASSWORD = "Demo-2026!";
 
@@ -130,6 +131,7 @@ export async function seedDemo(ownerDb: Db): Promise<{ tenantId: string; created
         ],
       });
     }
+    await seedExecution(tx, tenantId, buIds, groupIds);
   });
   return { tenantId, created };
 }

@@ -99,10 +99,14 @@ function lookup(ids: Record<string, string>, code: string, what: string): string
   return id;
 }
 
-type Resolver = { calendars: Record<string, string>; groups: Record<string, string>; items: Record<string, string> };
+export type Resolver = {
+  calendars: Record<string, string>;
+  groups: Record<string, string>;
+  items: Record<string, string>;
+};
 
 /** Codes in the seed become this tenant's ids; the result is checked against the domain schema before it is stored. */
-function resolvePolicy(p: SeedSlaPolicy, ids: Resolver): policies.PolicyData {
+export function resolvePolicy(p: SeedSlaPolicy, ids: Resolver): policies.PolicyData {
   const calendarId = lookup(ids.calendars, p.calendarId, "calendar");
   const escalation = (p.escalation ?? []).map((level) =>
     level.targetGroupId ? { ...level, targetGroupId: lookup(ids.groups, level.targetGroupId, "group") } : level,

@@ -23,6 +23,7 @@ const collections = collectionsOf(ops);
 /** Creating POSTs that deliberately ignore Idempotency-Key, with why; every other creation must honour it. */
 const NOT_IDEMPOTENT: Record<string, string> = {
   "POST /api/v1/api-tokens": "a replayed response would show the token's secret a second time",
+  "POST /api/v1/webhooks": "a replayed response would show the endpoint's signing secret a second time",
 };
 
 let tenantId: string;

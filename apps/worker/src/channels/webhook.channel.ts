@@ -76,7 +76,9 @@ export function webhookChannel(deps: WebhookChannelDeps): OutboxChannel {
         error instanceof Error && error.name === "TimeoutError"
           ? `no answer within ${timeoutMs} ms`
           : error instanceof Error
-            ? (error.cause instanceof Error ? error.cause.message : error.message)
+            ? error.cause instanceof Error
+              ? error.cause.message
+              : error.message
             : String(error);
       throw new Error(`webhook delivery to ${where} failed: ${reason}`, { cause: error });
     }
