@@ -107,11 +107,10 @@ describe("outbox dispatch", () => {
   it("lets only one of two concurrent dispatchers send a row", async () => {
     const id = await writeEmail(world.db, tenantId, { to: "cy@example.test", subject: "Once", text: "Hello" });
     const sent: string[] = [];
-    const channels: OutboxChannels = {
-      email: async (message) => {
-        sent.push(message.id);
-      },
+    const record = async (message: { id: string }) => {
+      sent.push(message.id);
     };
+    const channels: OutboxChannels = { email: record, webhook: record };
     const deps = { db: world.db, channels, now: () => new Date(), logger: silentLogger, retry: DEFAULT_OUTBOX_RETRY };
 
     const results = await Promise.all([

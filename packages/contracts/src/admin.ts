@@ -12,6 +12,7 @@ export const ZBusinessUnit = z.object({
   locale: z.string(),
   currency: z.string(),
   country: z.string(),
+  contractTerms: z.string(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -24,6 +25,8 @@ export const ZCreateBusinessUnitRequest = z.strictObject({
   locale: z.enum(LOCALES),
   currency: zCurrency,
   country: zCountry,
+  /** Printed on every service contract of the BU. */
+  contractTerms: z.string().max(20_000).optional(),
 });
 export type TCreateBusinessUnitRequest = z.infer<typeof ZCreateBusinessUnitRequest>;
 export const ZUpdateBusinessUnitRequest = ZCreateBusinessUnitRequest.partial().extend({ version: ZVersion }).strict();

@@ -108,6 +108,20 @@ export const ZCatalogueQuery = ZPageQuery.extend({
   q: z.string().trim().max(100).optional(),
 });
 export const ZCatalogueImportQuery = z.strictObject({ buId: z.uuid() });
+/** Columns of the CSV import files (header line, any order); prices are decimals in the BU's currency. */
+export const SERVICE_CODE_CSV_COLUMNS = [
+  "code",
+  "label",
+  "profession",
+  "specialty",
+  "durationMinutes",
+  "customerPrice",
+  "providerPrice",
+  "sxType",
+] as const;
+export const PRODUCT_CSV_COLUMNS = ["sku", "label"] as const;
+/** Data lines per import file: one all-or-nothing transaction. */
+export const CATALOGUE_IMPORT_MAX_LINES = 5_000;
 /** `unchanged`: lines naming an existing row with the very same values (a re-import bumps no versions). */
 export const ZImportResult = z.object({
   created: z.number().int(),

@@ -10,6 +10,10 @@ import enDesk from "../locales/en/desk.json";
 import esDesk from "../locales/es/desk.json";
 import enSdAdmin from "../locales/en/sd-admin.json";
 import esSdAdmin from "../locales/es/sd-admin.json";
+import enExecAdmin from "../locales/en/exec-admin.json";
+import esExecAdmin from "../locales/es/exec-admin.json";
+import enExec from "../locales/en/exec.json";
+import esExec from "../locales/es/exec.json";
 
 export const UI_LANGUAGES = ["en", "es"] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -46,8 +50,8 @@ export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     // Feature files merge in under their own top-level key, so parallel work never edits the same JSON.
     resources: {
-      en: { translation: { ...en, desk: enDesk, sdAdmin: enSdAdmin } },
-      es: { translation: { ...es, desk: esDesk, sdAdmin: esSdAdmin } },
+      en: { translation: { ...en, desk: enDesk, sdAdmin: enSdAdmin, execAdmin: enExecAdmin, exec: enExec } },
+      es: { translation: { ...es, desk: esDesk, sdAdmin: esSdAdmin, execAdmin: esExecAdmin, exec: esExec } },
     },
     lng: language,
     fallbackLng: "en",

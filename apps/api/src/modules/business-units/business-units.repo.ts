@@ -13,6 +13,7 @@ type Row = {
   locale: string;
   currency: string;
   country: string;
+  contractTerms: string;
   version: number;
   createdAt: Date;
   updatedAt: Date;

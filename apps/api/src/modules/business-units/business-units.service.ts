@@ -31,7 +31,7 @@ export async function getBusinessUnit(ctx: RequestContext, id: string) {
 /** A new BU starts with version 1 of its parameter set: the seeds' defaults for its country. */
 export function createBusinessUnit(ctx: RequestContext, input: TCreateBusinessUnitRequest) {
   return ctx.run(async (tx) => {
-    const bu = await repo.createBusinessUnit(tx, ctx.tenantId, input);
+    const bu = await repo.createBusinessUnit(tx, ctx.tenantId, { ...input, contractTerms: input.contractTerms ?? "" });
     const parameters = defaultBuParameters(input.country);
     await insertParameterSet(tx, {
       tenantId: ctx.tenantId,

@@ -1,4 +1,11 @@
-import { ZProductInput, type TImportResult, type ZCatalogueQuery, type ZProductUpdate } from "@atende/contracts";
+import {
+  CATALOGUE_IMPORT_MAX_LINES,
+  PRODUCT_CSV_COLUMNS,
+  ZProductInput,
+  type TImportResult,
+  type ZCatalogueQuery,
+  type ZProductUpdate,
+} from "@atende/contracts";
 import type { z } from "zod";
 import type { RequestContext } from "../../context";
 import { notFound, staleVersion } from "../../errors";
@@ -10,7 +17,6 @@ import {
   duplicateKey,
   editableBu,
   EXECUTION_MODULE,
-  MAX_IMPORT_LINES,
 } from "../service-codes/catalogue-access";
 import * as repo from "./products.repo";
 
@@ -58,14 +64,13 @@ export function updateProduct(ctx: RequestContext, id: string, input: Update) {
   });
 }
 
-export const PRODUCT_COLUMNS = ["sku", "label"] as const;
 const ZProductLine = ZProductInput.omit({ buId: true });
 
 /** All or nothing: every line is checked first, and one bad line refuses the whole file. */
 export function importProducts(ctx: RequestContext, buId: string, csv: string): Promise<TImportResult> {
   return ctx.run(async (tx) => {
     await editableBu(tx, ctx, buId, "querystring.buId");
-    const table = readCsvTable(csv, PRODUCT_COLUMNS, MAX_IMPORT_LINES);
+    const table = readCsvTable(csv, PRODUCT_CSV_COLUMNS, CATALOGUE_IMPORT_MAX_LINES);
     const errors: LineError[] = [];
     const lines: repo.ProductLine[] = [];
     for (const { line, values } of table) {

@@ -7,9 +7,6 @@ import { requireEditable } from "../calendars/service-desk-scope";
 /** Audit module of service-code and product writes. */
 export const EXECUTION_MODULE = "execution";
 
-/** Largest import file, in data lines: one transaction, one statement, well inside the request timeout. */
-export const MAX_IMPORT_LINES = 5_000;
-
 /** BUs whose catalogue the caller may read: sellers and operators read their own BUs' codes and products. */
 export function readableCatalogueBuIds(ctx: RequestContext): "all" | string[] {
   return ctx.principal.kind === "user" ? scopedBuIds(ctx.principal.roles, "bu.read") : "all";

@@ -1,4 +1,6 @@
 import {
+  CATALOGUE_IMPORT_MAX_LINES,
+  SERVICE_CODE_CSV_COLUMNS,
   ZServiceCodeInput,
   type TImportResult,
   type ZCatalogueQuery,
@@ -23,7 +25,6 @@ import {
   duplicateKey,
   editableBu,
   EXECUTION_MODULE,
-  MAX_IMPORT_LINES,
 } from "./catalogue-access";
 import * as repo from "./service-codes.repo";
 
@@ -72,17 +73,7 @@ export function updateServiceCode(ctx: RequestContext, id: string, input: Update
   });
 }
 
-export const SERVICE_CODE_COLUMNS = [
-  "code",
-  "label",
-  "profession",
-  "specialty",
-  "durationMinutes",
-  "customerPrice",
-  "providerPrice",
-  "sxType",
-] as const;
-type Column = (typeof SERVICE_CODE_COLUMNS)[number];
+type Column = (typeof SERVICE_CODE_CSV_COLUMNS)[number];
 
 /** The schema names prices in minor units; the file in decimals. */
 const FILE_FIELD: Partial<Record<string, Column>> = {
@@ -135,7 +126,7 @@ function lineToServiceCode(
 export function importServiceCodes(ctx: RequestContext, buId: string, csv: string): Promise<TImportResult> {
   return ctx.run(async (tx) => {
     const bu = await editableBu(tx, ctx, buId, "querystring.buId");
-    const table = readCsvTable(csv, SERVICE_CODE_COLUMNS, MAX_IMPORT_LINES);
+    const table = readCsvTable(csv, SERVICE_CODE_CSV_COLUMNS, CATALOGUE_IMPORT_MAX_LINES);
     const digits = currencyDigits(bu.currency);
     const errors: LineError[] = [];
     const lines: repo.ServiceCodeLine[] = [];

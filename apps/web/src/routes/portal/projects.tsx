@@ -10,7 +10,13 @@ import { PageHeader } from "../../ui/page-header";
 export function PortalProjectsRoute() {
   const { t } = useTranslation();
   const projects = usePortalProjects();
-  const state = projects.isPending ? "loading" : projects.error ? "error" : projects.data.length === 0 ? "empty" : "ready";
+  const state = projects.isPending
+    ? "loading"
+    : projects.error
+      ? "error"
+      : projects.data.length === 0
+        ? "empty"
+        : "ready";
   return (
     <>
       <PageHeader title={t("nav.portal.projects")} description={t("exec.portal.description")} />

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, type FormEvent } from "react";
@@ -14,8 +14,16 @@ import { FormAlert } from "../../../ui/form-alert";
 import { businessUnitKeys } from "../api/keys";
 import { useCreateBusinessUnit, useUpdateBusinessUnit } from "../api/mutations";
 
-const FIELDS = ["code", "name", "timezone", "locale", "currency", "country"] as const;
-type Values = { code: string; name: string; timezone: string; locale: string; currency: string; country: string };
+const FIELDS = ["code", "name", "timezone", "locale", "currency", "country", "contractTerms"] as const;
+type Values = {
+  code: string;
+  name: string;
+  timezone: string;
+  locale: string;
+  currency: string;
+  country: string;
+  contractTerms: string;
+};
 
 function initialValues(unit: TBusinessUnit | null): Values {
   return {
@@ -25,6 +33,7 @@ function initialValues(unit: TBusinessUnit | null): Values {
     locale: unit?.locale ?? "es",
     currency: unit?.currency ?? "EUR",
     country: unit?.country ?? "",
+    contractTerms: unit?.contractTerms ?? "",
   };
 }
 
@@ -136,6 +145,18 @@ export function BusinessUnitFormModal({ unit, onClose }: { unit: TBusinessUnit |
               error={form.errorOf("country")}
             />
           </SimpleGrid>
+          <Textarea
+            label={t("businessUnits.fields.contractTerms")}
+            description={t("businessUnits.hints.contractTerms")}
+            autosize
+            minRows={3}
+            maxRows={12}
+            maxLength={20_000}
+            value={form.values.contractTerms}
+            onChange={(e) => form.set("contractTerms", e.currentTarget.value)}
+            error={form.errorOf("contractTerms")}
+            data-testid="business-unit-contract-terms"
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t("actions.cancel")}

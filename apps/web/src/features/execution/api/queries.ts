@@ -78,8 +78,7 @@ export function useJobHistory(id: string, enabled: boolean) {
 export function usePendingContracts() {
   return useQuery({
     queryKey: execKeys.pendingContracts(),
-    queryFn: ({ signal }) =>
-      apiFetch("/api/v1/monitoring/contracts-pending", { schema: ZPendingContracts, signal }),
+    queryFn: ({ signal }) => apiFetch("/api/v1/monitoring/contracts-pending", { schema: ZPendingContracts, signal }),
     // Oldest first whatever order the API used: the longest wait is the most urgent.
     select: (data) => [...data.items].sort((a, b) => b.ageHours - a.ageHours),
     refetchInterval: 60_000,

@@ -43,3 +43,12 @@ export function ageLabel(t: TFunction, ageHours: number): string {
   const { unit, value } = ageParts(ageHours);
   return unit === "hours" ? t("exec.age.hours", { count: value }) : t("exec.age.days", { count: value });
 }
+
+/** Alerts the API words in English; the known ones are translated (the duplicate-visit block per audience). */
+export function alertText(t: TFunction, alert: { code: string; message: string }, operator: boolean): string {
+  const key =
+    alert.code === "seller_blocked_duplicate_technical_visits"
+      ? `exec.alert.${alert.code}.${operator ? "operator" : "seller"}`
+      : `exec.alert.${alert.code}`;
+  return t(dynamicKey(key), { defaultValue: alert.message });
+}

@@ -31,9 +31,7 @@ export function ConfirmPaperDialog({ job, onClose }: JobDialogProps) {
       testId="confirm-paper-dialog"
     >
       <Text size="sm">
-        {current
-          ? t("exec.confirmPaper.body", { version: current.version })
-          : t("exec.confirmPaper.bodyNoVersion")}
+        {current ? t("exec.confirmPaper.body", { version: current.version }) : t("exec.confirmPaper.bodyNoVersion")}
       </Text>
       <Text size="xs" c="dimmed">
         {t("exec.confirmPaper.hint")}

@@ -48,9 +48,7 @@ export function RescheduleDialog({ job, onClose }: JobDialogProps) {
       pending={reschedule.isPending}
       testId="reschedule-dialog"
     >
-      <Text size="sm">
-        {t("exec.reschedule.current", { date: formatDay(job.plannedDate, language) })}
-      </Text>
+      <Text size="sm">{t("exec.reschedule.current", { date: formatDay(job.plannedDate, language) })}</Text>
       <DatePickerInput
         label={t("exec.fields.plannedDate")}
         description={t("exec.reschedule.window", {

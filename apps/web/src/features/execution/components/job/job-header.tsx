@@ -6,7 +6,8 @@ import type { TJob } from "@atende/contracts";
 import { formatDateTime } from "../../../../lib/format";
 import { currentLanguage } from "../../../../lib/i18n";
 import { formatDay } from "../../lib/exec-format";
-import { cancelReasonKey, durationLabel, sxTypeKey } from "../../lib/labels";
+import { useCan } from "../../../auth/components/current-user";
+import { alertText, cancelReasonKey, durationLabel, sxTypeKey } from "../../lib/labels";
 import { jobLabel, projectLabel, projectPath, type StaffPersona } from "../../lib/paths";
 import { SxStatusBadge, TagBadges } from "../badges";
 
@@ -15,6 +16,7 @@ type Props = { job: TJob; persona: StaffPersona; menu: ReactNode };
 export function JobHeader({ job, persona, menu }: Props) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  const operator = useCan("jobs.operate");
   const edited = job.previousDurationMinutes !== null;
   return (
     <Paper withBorder p="md" mb="md">
@@ -65,14 +67,9 @@ export function JobHeader({ job, persona, menu }: Props) {
             {job.cancelJustification ? ` — ${job.cancelJustification}` : ""}
           </Alert>
         ) : null}
-        {job.postcodeChangePending ? (
-          <Alert color="orange" variant="light" data-testid="job-zone-change">
-            {t("exec.job.zoneChangePending")}
-          </Alert>
-        ) : null}
         {job.alerts.map((alert) => (
           <Alert key={alert.code} color="orange" variant="light" data-testid="job-alert" data-code={alert.code}>
-            {alert.message}
+            {alertText(t, alert, operator)}
           </Alert>
         ))}
       </Stack>

@@ -6,9 +6,9 @@ import { ErrorState } from "../../../../ui/error-state";
 import { LoadingState } from "../../../../ui/loading-state";
 import { useTaskCounts } from "../../api/queries";
 import { taskKindKey } from "../../lib/labels";
-import { TASK_QUEUE_PATH } from "../../lib/paths";
+import { taskQueuePath } from "../../lib/paths";
 
-/** Open system tasks per kind, busiest first; each opens the ticket queue narrowed to tasks. */
+/** Open system tasks per kind, busiest first; each opens the ticket queue narrowed to that kind. */
 export function TaskCounts() {
   const { t } = useTranslation();
   const counts = useTaskCounts();
@@ -21,7 +21,7 @@ export function TaskCounts() {
       {open.map((row) => (
         <Paper key={row.kind} withBorder p="sm" data-testid="task-count" data-kind={row.kind}>
           <Group justify="space-between" wrap="nowrap">
-            <Anchor component={Link} to={TASK_QUEUE_PATH} size="sm">
+            <Anchor component={Link} to={taskQueuePath(row.kind)} size="sm">
               {t(taskKindKey(row.kind))}
             </Anchor>
             <Text fw={700} size="lg">

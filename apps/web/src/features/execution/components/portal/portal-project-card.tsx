@@ -57,9 +57,7 @@ function PortalJobRow({ job }: { job: TPortalJob }) {
             {job.services.join(", ")}
           </Text>
         ) : null}
-        <Text size="sm">
-          {t("exec.portal.plannedFor", { date: formatDay(job.plannedDate, currentLanguage()) })}
-        </Text>
+        <Text size="sm">{t("exec.portal.plannedFor", { date: formatDay(job.plannedDate, currentLanguage()) })}</Text>
         <Progress
           value={progress}
           color={PHASE_COLORS[phase]}

@@ -91,8 +91,8 @@ function ContractSummary({ contract }: { contract: TSigningView }) {
         {contract.customerName} · {projectLabel(contract.projectNumber)}
       </Text>
       <Text size="sm">
-        {t("exec.signing.plannedFor", { date: formatDay(contract.plannedDate, language) })} ·{" "}
-        {contract.worksite.line1}, {contract.worksite.postcode} {contract.worksite.city}
+        {t("exec.signing.plannedFor", { date: formatDay(contract.plannedDate, language) })} · {contract.worksite.line1},{" "}
+        {contract.worksite.postcode} {contract.worksite.city}
       </Text>
       {contract.services.length > 0 ? (
         <List size="sm" mt={4}>
