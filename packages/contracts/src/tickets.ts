@@ -58,6 +58,9 @@ export const ZTicket = z.object({
   assigneeId: z.uuid().nullable(),
   tags: z.array(z.string()),
   channelFlag: z.string().nullable(),
+  /** The job a system task belongs to, and the task's kind (DOMAIN 3.12). */
+  jobId: z.uuid().nullable(),
+  taskKind: z.string().nullable(),
   slaPolicyId: z.uuid().nullable(),
   escalationLevel: z.number().int(),
   breached: z.boolean(),

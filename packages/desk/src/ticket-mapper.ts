@@ -37,6 +37,9 @@ export type TicketRow = {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  /** Set on system tasks (DOMAIN 3.12); list queries that select columns by hand may leave them out. */
+  jobId?: string | null;
+  taskKind?: string | null;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -77,6 +80,8 @@ export function toTicket(r: TicketRow): TTicket {
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,
+    jobId: r.jobId ?? null,
+    taskKind: r.taskKind ?? null,
   };
 }
 

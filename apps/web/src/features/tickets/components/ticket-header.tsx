@@ -1,4 +1,5 @@
-import { Alert, Badge, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Group, Stack, Text, Title } from "@mantine/core";
+import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { TTicketDetail } from "@atende/contracts";
 import { formatDateTime } from "../../../lib/format";
@@ -36,6 +37,14 @@ export function TicketHeader({ ticket }: { ticket: TTicketDetail }) {
         </Stack>
         <ActionBar ticket={ticket} />
       </Group>
+      {ticket.jobId ? (
+        <Alert color="blue" variant="light" data-testid="ticket-job-link">
+          {t("desk.ticket.systemTask", { kind: ticket.taskKind ?? "" })}{" "}
+          <Anchor component={Link} to={`/operator/jobs/${ticket.jobId}`}>
+            {t("desk.ticket.openJob")}
+          </Anchor>
+        </Alert>
+      ) : null}
       {ticket.channelFlag ? (
         <Alert color="orange" variant="light" title={t("desk.ticket.channelFlag")} data-testid="channel-flag">
           {t("desk.ticket.channelFlagHint", { channel: t(channelKey(ticket.channel)) })}

@@ -67,6 +67,12 @@ function ReplacedNotice() {
 function StatusNotice({ contract }: { contract: TSigningView }) {
   const { t } = useTranslation();
   if (contract.status === "cancelled") return <ReplacedNotice />;
+  if (contract.status === "skipped")
+    return (
+      <Alert color="gray" variant="light" data-testid="signing-skipped">
+        {t("exec.signing.skipped")}
+      </Alert>
+    );
   return (
     <Alert color="green" variant="light" title={t("exec.signing.alreadyTitle")} data-testid="signing-already">
       {contract.signedAt
