@@ -188,7 +188,7 @@ const token = ((await tokenRes.json()) as { token: string }).token;
 const operator = await signIn("operator@bench.test");
 
 async function run(title: string, opts: autocannon.Options) {
-  const r = await autocannon({ connections: 16, duration: SECONDS, ...opts });
+  const r = await autocannon({ connections: Number(process.env.BENCH_CONNECTIONS ?? 16), duration: SECONDS, ...opts });
   console.log(`| ${title} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} |`);
 }
 

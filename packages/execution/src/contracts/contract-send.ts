@@ -106,16 +106,8 @@ export async function sendContract(
       at: now,
     });
     const url = signingUrl(deps.publicUrl, link.linkToken);
-    if (channel === "auto") {
-      await recordJobEvent(tx, {
-        tenantId: job.tenantId,
-        jobId: job.id,
-        actor,
-        name: "CONTRACT_AUTO_SENT",
-        data: { version },
-        at: now,
-      });
-    }
+    // The automatic send's CONTRACT_AUTO_SENT is the status table's event for the system actor, recorded by
+    // performSxAction above: recording it here too logged every automatic send twice.
     if (channel === "email" || channel === "auto") {
       await queueEmail(tx, {
         tenantId: job.tenantId,

@@ -1,6 +1,6 @@
 import type { TJobCard, TProjectSummary, TWorksite } from "@atende/contracts";
 import type { PxStatus, SxStatus, SxType } from "@atende/domain";
-import type { jobsOfProjects, projectsByIds } from "./projects.repo";
+import type { jobsOfProjects, ProjectListRow, projectsByIds } from "./projects.repo";
 
 type ProjectRow = Awaited<ReturnType<typeof projectsByIds>>[number];
 type CardRow = Awaited<ReturnType<typeof jobsOfProjects>>[number];
@@ -34,5 +34,21 @@ export function toProjectSummary(project: ProjectRow, jobs: CardRow[]): TProject
     worksite: project.worksite as TWorksite,
     createdAt: project.createdAt.toISOString(),
     jobs: jobs.map(toJobCard),
+  };
+}
+
+export function toProjectListItem(row: ProjectListRow): TProjectSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status as PxStatus,
+    buId: row.bu_id,
+    storeId: row.store_id,
+    customerName: row.customer_name,
+    customerFiscalId: row.customer_fiscal_id,
+    customerPhone: row.customer_phone,
+    worksite: row.worksite as TWorksite,
+    createdAt: row.created_at.toISOString(),
+    jobs: row.jobs.map((j) => ({ ...j, type: j.type as SxType, status: j.status as SxStatus })),
   };
 }

@@ -6,6 +6,7 @@ import {
   INTEGRATION_EXEC_ACTOR,
   lockJob,
   performSxAction,
+  recordJobEvent,
   refreshProjectStatus,
   type BuContext,
   type JobRow,
@@ -99,9 +100,10 @@ export async function applyOrderChange(
         {},
         { orderId: order.externalId, revision: order.revision, cause: "service lines removed" },
       );
-      if (done instanceof ExecRuleError)
-        outcomes.set(job.id, outcome(job, projectNumber, "kept_in_progress", done.message));
-      else {
+      if (done instanceof ExecRuleError) {
+        const kind = done.reason === "in_progress_reached" ? "kept_in_progress" : "kept_not_allowed";
+        outcomes.set(job.id, outcome(job, projectNumber, kind, done.message));
+      } else {
         outcomes.set(job.id, outcome(done.job, projectNumber, "cancelled", null));
         refs.push(...done.refs);
       }
@@ -180,13 +182,13 @@ export async function cancelOrderJobs(
 ): Promise<Change> {
   const { tenantId, bu } = input;
   const now = input.deps.now();
-  const order =
-    input.order.status === "cancelled"
-      ? input.order
-      : await tx.order.update({
-          where: { id: input.order.id },
-          data: { status: "cancelled", cancelledAt: now, revision: { increment: 1 } },
-        });
+  const alreadyCancelled = input.order.status === "cancelled";
+  const order = alreadyCancelled
+    ? input.order
+    : await tx.order.update({
+        where: { id: input.order.id },
+        data: { status: "cancelled", cancelledAt: now, revision: { increment: 1 } },
+      });
   const jobs = await repo.jobsOfOrder(tx, tenantId, order.id);
   const numbers = new Map(
     (await repo.projectNumbers(tx, tenantId, [...new Set(jobs.map((j) => j.projectId))])).map((p) => [p.id, p.number]),
@@ -209,6 +211,17 @@ export async function cancelOrderJobs(
     if (done instanceof ExecRuleError) {
       const kind = done.reason === "in_progress_reached" ? "kept_in_progress" : "kept_not_allowed";
       outcomes.set(job.id, outcome(job, projectNumber, kind, done.message));
+      // The job's history says why the order's cancellation left it as it is (once, not on a repeated cancel).
+      if (kind === "kept_in_progress" && !alreadyCancelled) {
+        await recordJobEvent(tx, {
+          tenantId,
+          jobId: job.id,
+          actor: INTEGRATION_EXEC_ACTOR,
+          name: "ORDER_CANCEL_IGNORED_IN_PROGRESS",
+          data: { orderId: order.externalId, reason: input.reason, status: job.status },
+          at: now,
+        });
+      }
       continue;
     }
     outcomes.set(job.id, outcome(done.job, projectNumber, "cancelled", null));

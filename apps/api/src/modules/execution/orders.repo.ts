@@ -32,12 +32,35 @@ export async function lockCustomerKey(tx: Tx, tenantId: string, customerKey: str
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}|${customerKey}`}, 0))`;
 }
 
+/**
+ * The customer a key names: the fiscal id compared without case, spaces or separators ("12345678-z" is
+ * "12345678Z"), else the order system's customer id.
+ */
+async function findCustomerByKey(tx: Tx, tenantId: string, customerKey: string) {
+  if (customerKey.startsWith("fiscal:")) {
+    const rows = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM customers
+      WHERE tenant_id = ${tenantId}::uuid
+        AND upper(regexp_replace(fiscal_id, '[[:space:]./-]', '', 'g')) = ${customerKey.slice("fiscal:".length)}
+      ORDER BY created_at ASC, id ASC
+      LIMIT 1`;
+    return rows[0] ? tx.customer.findFirst({ where: { tenantId, id: rows[0].id } }) : null;
+  }
+  return tx.customer.findFirst({
+    where: { tenantId, externalCustomerId: customerKey.slice("customer:".length) },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
 /** Finds the customer by fiscal id, else by the order system's id, and refreshes what the order says about them. */
-export async function upsertCustomer(tx: Tx, tenantId: string, buId: string, input: TOrderCreate["customer"]) {
-  const where = input.fiscalId
-    ? { tenantId, fiscalId: input.fiscalId }
-    : { tenantId, externalCustomerId: input.customerId ?? "" };
-  const existing = await tx.customer.findFirst({ where, orderBy: { createdAt: "asc" } });
+export async function upsertCustomer(
+  tx: Tx,
+  tenantId: string,
+  buId: string,
+  customerKey: string,
+  input: TOrderCreate["customer"],
+) {
+  const existing = await findCustomerByKey(tx, tenantId, customerKey);
   const email = input.email ?? existing?.email ?? null;
   const user = email
     ? await tx.user.findFirst({
@@ -49,7 +72,8 @@ export async function upsertCustomer(tx: Tx, tenantId: string, buId: string, inp
     name: input.name,
     email,
     phone: input.phone ?? existing?.phone ?? null,
-    fiscalId: input.fiscalId ?? existing?.fiscalId ?? null,
+    // The fiscal id as first written stays: another spelling of it names the same customer.
+    fiscalId: existing?.fiscalId ?? input.fiscalId ?? null,
     externalCustomerId: input.customerId ?? existing?.externalCustomerId ?? null,
     userId: existing?.userId ?? user?.id ?? null,
   };

@@ -127,7 +127,7 @@ export async function createOrder(
     const existing = await repo.findOrder(tx, ctx.tenantId, body.orderId);
     if (existing) return { created: false, result: await resultOf(tx, ctx.tenantId, existing, new Map()), refs: [] };
     const resolved = await resolveOrder(tx, ctx.tenantId, body);
-    const customer = await repo.upsertCustomer(tx, ctx.tenantId, resolved.bu.id, body.customer);
+    const customer = await repo.upsertCustomer(tx, ctx.tenantId, resolved.bu.id, customerKey, body.customer);
     const contact = body.contact ?? { name: customer.name, email: customer.email, phone: customer.phone };
     const order = await repo.insertOrder(tx, {
       tenantId: ctx.tenantId,
@@ -175,6 +175,9 @@ export async function updateOrder(
   const { result, refs } = await ctx.run(async (tx) => {
     const order = await repo.findOrder(tx, ctx.tenantId, externalId);
     if (!order) throw new AppError("NOT_FOUND", { detail: `order ${externalId} not found` });
+    // Its jobs are cancelled for good: an update must not bring them back as new jobs.
+    if (order.status === "cancelled")
+      throw new AppError("CONFLICT", { detail: `order ${externalId} is cancelled: it can no longer be updated` });
     const resolved = await resolveOrder(tx, ctx.tenantId, body);
     if (resolved.bu.id !== order.buId) throw invalid("body.storeCode", "an order cannot move to another business unit");
     const change = await applyOrderChange(tx, { deps, tenantId: ctx.tenantId, order, body, resolved });

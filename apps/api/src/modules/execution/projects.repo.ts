@@ -6,15 +6,41 @@ type Sql = PrismaNamespace.Sql;
 
 export type ProjectSeek = { createdAt: string; id: string };
 
+/** A project row with its job cards, as the single list query returns it. */
+export type ProjectListRow = {
+  id: string;
+  number: number;
+  status: string;
+  bu_id: string;
+  store_id: string;
+  customer_name: string;
+  customer_fiscal_id: string | null;
+  customer_phone: string | null;
+  worksite: unknown;
+  created_at: Date;
+  jobs: Array<{
+    id: string;
+    number: number;
+    type: string;
+    status: string;
+    profession: string;
+    specialty: string;
+    plannedDate: string;
+    tags: string[];
+    serviceCodes: string[];
+  }>;
+};
+
 /** Matching project ids, newest first; job filters are EXISTS over the project's jobs. */
-export async function searchProjectIds(
+/** Matching projects, newest first, each with its job cards aggregated in the same query (one round trip). */
+export async function searchProjects(
   tx: Tx,
   tenantId: string,
   query: TProjectListQuery,
   scope: { buIds: "all" | string[]; storeIds: "all" | string[] },
   after: ProjectSeek | null,
   limit: number,
-): Promise<Array<{ id: string; created_at: Date }>> {
+): Promise<ProjectListRow[]> {
   const where: Sql[] = [sql`p.tenant_id = ${tenantId}::uuid`];
   if (scope.buIds !== "all") where.push(scope.buIds.length ? sql`p.bu_id = ANY(${scope.buIds}::uuid[])` : sql`false`);
   if (scope.storeIds !== "all")
@@ -50,8 +76,18 @@ export async function searchProjectIds(
   const seek = after
     ? sql`AND (p.created_at, p.id) < (${new Date(after.createdAt)}::timestamptz, ${after.id}::uuid)`
     : empty;
-  return tx.$queryRaw<Array<{ id: string; created_at: Date }>>`
-    SELECT p.id, p.created_at FROM projects p
+  return tx.$queryRaw<ProjectListRow[]>`
+    SELECT p.id, p.number, p.status, p.bu_id, p.store_id, p.customer_name, p.customer_fiscal_id, p.customer_phone,
+      p.worksite, p.created_at,
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'id', j.id, 'number', j.number, 'type', j.type, 'status', j.status, 'profession', j.profession,
+          'specialty', j.specialty, 'plannedDate', to_char(j.planned_date, 'YYYY-MM-DD'), 'tags', j.tags,
+          'serviceCodes', (SELECT COALESCE(json_agg(s->>'code'), '[]'::json) FROM jsonb_array_elements(j.services) s)
+        ) ORDER BY j.number)
+        FROM jobs j WHERE j.tenant_id = p.tenant_id AND j.project_id = p.id
+      ), '[]'::json) AS jobs
+    FROM projects p
     WHERE ${join(where, " AND ")} ${seek}
     ORDER BY p.created_at DESC, p.id DESC
     LIMIT ${limit}`;

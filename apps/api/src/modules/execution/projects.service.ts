@@ -5,7 +5,7 @@ import type { RequestContext } from "../../context";
 import { notFound } from "../../errors";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import { assertReadableBu, readableBuIds } from "./exec-access";
-import { toProjectSummary } from "./job-mapper";
+import { toProjectListItem, toProjectSummary } from "./job-mapper";
 import * as repo from "./projects.repo";
 
 const READ: readonly Permission[] = ["projects.read", "jobs.sell", "jobs.operate"];
@@ -21,33 +21,25 @@ function readableStoreIds(ctx: RequestContext): "all" | string[] {
 
 export async function listProjects(ctx: RequestContext, query: TProjectListQuery): Promise<Page<TProjectSummary>> {
   const after = decodeCursor(query.cursor, ZSeek);
-  return ctx.run(async (tx) => {
-    const rows = await repo.searchProjectIds(
+  const rows = await ctx.run((tx) =>
+    repo.searchProjects(
       tx,
       ctx.tenantId,
       query,
       { buIds: readableBuIds(ctx), storeIds: readableStoreIds(ctx) },
       after,
       query.limit + 1,
-    );
-    const page = rows.slice(0, query.limit);
-    const ids = page.map((r) => r.id);
-    const projects = new Map((await repo.projectsByIds(tx, ctx.tenantId, ids)).map((p) => [p.id, p]));
-    const jobs = await repo.jobsOfProjects(tx, ctx.tenantId, ids);
-    const last = page.at(-1);
-    return {
-      items: ids.map((id) =>
-        toProjectSummary(
-          projects.get(id)!,
-          jobs.filter((j) => j.projectId === id),
-        ),
-      ),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
-          : null,
-    };
-  });
+    ),
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toProjectListItem),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
+        : null,
+  };
 }
 
 export async function getProject(ctx: RequestContext, id: string): Promise<TProjectDetail> {
