@@ -27,7 +27,7 @@ export async function sendJobContract(
     const { result, refs } = await ctx.run(async (tx) => {
       const job = await lockVisibleJob(tx, ctx, id);
       const bu = await loadBuContext(tx, ctx.tenantId, job.buId);
-      const sent = await sendContract(tx, deps, { job, bu, channel, actor: execActorOf(ctx) });
+      const sent = await sendContract(tx, deps, { job, bu, channel, actor: execActorOf(ctx, job) });
       storedKey = sent.storedKey;
       return {
         result: {
@@ -77,7 +77,7 @@ export function confirmPaper(deps: ExecApiDeps, ctx: RequestContext, id: string,
     confirmPaperSignature(tx, {
       job,
       bu: await loadBuContext(tx, ctx.tenantId, job.buId),
-      actor: execActorOf(ctx),
+      actor: execActorOf(ctx, job),
       now: deps.now(),
     }),
   );
@@ -93,7 +93,7 @@ export function skipJobContract(
     skipContract(tx, {
       job,
       bu: await loadBuContext(tx, ctx.tenantId, job.buId),
-      actor: execActorOf(ctx),
+      actor: execActorOf(ctx, job),
       now: deps.now(),
       justification: body.justification ?? null,
     }),
@@ -109,7 +109,7 @@ export async function uploadSignedScan(deps: ExecApiDeps, ctx: RequestContext, i
       const result = await performSxAction(tx, {
         job,
         action: "upload_signed_contract",
-        actor: execActorOf(ctx),
+        actor: execActorOf(ctx, job),
         bu,
         now: deps.now(),
         eventData: { filename: upload.filename },

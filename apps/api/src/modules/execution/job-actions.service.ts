@@ -52,7 +52,7 @@ async function act(
   return performSxAction(tx, {
     job,
     action,
-    actor: execActorOf(ctx),
+    actor: execActorOf(ctx, job),
     bu,
     now: deps.now(),
     changes,
@@ -111,7 +111,7 @@ export function changeAddress(
       await recordJobEvent(tx, {
         tenantId: ctx.tenantId,
         jobId: job.id,
-        actor: execActorOf(ctx),
+        actor: execActorOf(ctx, job),
         name: "POSTCODE_CHANGED_PROVIDER_CHECK",
         data: { from: before.postcode, to: body.worksite.postcode },
         at: deps.now(),
@@ -149,7 +149,7 @@ export function modifyDuration(
   return withJob(deps, ctx, id, body.version, async (tx, job) => {
     const bu = await loadBuContext(tx, ctx.tenantId, job.buId);
     const check = checkDurationChange({
-      actor: isOperator(ctx, job.buId) ? "operator" : "seller",
+      actor: isOperator(ctx, job) ? "operator" : "seller",
       originalMinutes: job.originalDurationMinutes,
       requestedMinutes: body.durationMinutes,
       params: bu.params,

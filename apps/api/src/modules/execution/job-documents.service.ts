@@ -97,7 +97,7 @@ export async function addDocuments(
       await recordJobEvent(tx, {
         tenantId: ctx.tenantId,
         jobId: job.id,
-        actor: execActorOf(ctx),
+        actor: execActorOf(ctx, job),
         name: "DOCUMENT_UPLOADED",
         data: { category, files: uploads.map((u) => u.filename) },
         at: deps.now(),
@@ -160,7 +160,7 @@ export async function addNote(
 ): Promise<TJobNote> {
   return ctx.run(async (tx) => {
     const job = await lockVisibleJob(tx, ctx, id);
-    const actor = execActorOf(ctx);
+    const actor = execActorOf(ctx, job);
     const isSeller =
       actor.sx.kind === "user" && actor.sx.roles.includes("seller") && !actor.sx.roles.includes("operator");
     const note = await tx.jobNote.create({

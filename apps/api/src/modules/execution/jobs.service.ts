@@ -14,7 +14,7 @@ type ContractChannel = TJob["contracts"][number]["channel"];
 export async function jobView(tx: Tx, ctx: RequestContext, job: JobRow, now: Date): Promise<TJob> {
   const bu = await loadBuContext(tx, ctx.tenantId, job.buId);
   const facts = await factsFor(tx, job);
-  const actor = execActorOf(ctx);
+  const actor = execActorOf(ctx, job);
   const project = await tx.project.findFirstOrThrow({
     where: { tenantId: ctx.tenantId, id: job.projectId },
     select: { number: true, customerName: true },

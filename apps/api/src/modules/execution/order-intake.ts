@@ -1,17 +1,12 @@
-import type { TOrderBody, TOrderCreate, TOrderResult } from "@atende/contracts";
+import type { TOrderBody } from "@atende/contracts";
 import type { Tx } from "@atende/db";
 import {
-  addressKeyOf,
   CONTRACT_SX_TYPES,
   contractAutoSendAt,
-  customerKeyOf,
   defaultInstallationDate,
   earliestInstallationDate,
-  findGroupingProject,
   initialSxStatus,
   initialSxTags,
-  normalisePostcode,
-  type PxStatus,
 } from "@atende/domain";
 import {
   INTEGRATION_EXEC_ACTOR,
@@ -19,13 +14,10 @@ import {
   nextExecutionNumber,
   queueWebhooks,
   recordJobEvent,
-  refreshProjectStatus,
   type BuContext,
 } from "@atende/execution";
 import { scheduleTimer, type TimerRef } from "@atende/jobs";
-import type { RequestContext } from "../../context";
 import { AppError } from "../../errors";
-import { dispatchAfterCommit, type ExecApiDeps } from "./exec-api-deps";
 import {
   asDate,
   groupServices,
@@ -34,7 +26,7 @@ import {
   type ProductLineJson,
   type ServiceCodeRow,
 } from "./order-lines";
-import { applyOrderChange, cancelOrderJobs, type JobOutcome } from "./order-changes";
+import type { JobOutcome } from "./order-changes";
 import * as repo from "./orders.repo";
 
 export const invalid = (path: string, message: string) =>

@@ -1,40 +1,12 @@
 import type { TOrderBody, TOrderCreate, TOrderResult } from "@atende/contracts";
 import type { Tx } from "@atende/db";
-import {
-  addressKeyOf,
-  CONTRACT_SX_TYPES,
-  contractAutoSendAt,
-  customerKeyOf,
-  defaultInstallationDate,
-  earliestInstallationDate,
-  findGroupingProject,
-  initialSxStatus,
-  initialSxTags,
-  normalisePostcode,
-  type PxStatus,
-} from "@atende/domain";
-import {
-  INTEGRATION_EXEC_ACTOR,
-  loadBuContext,
-  nextExecutionNumber,
-  queueWebhooks,
-  recordJobEvent,
-  refreshProjectStatus,
-  type BuContext,
-} from "@atende/execution";
-import { scheduleTimer, type TimerRef } from "@atende/jobs";
+import { addressKeyOf, customerKeyOf, findGroupingProject, normalisePostcode, type PxStatus } from "@atende/domain";
+import { loadBuContext, nextExecutionNumber, refreshProjectStatus } from "@atende/execution";
+import type { TimerRef } from "@atende/jobs";
 import type { RequestContext } from "../../context";
 import { AppError } from "../../errors";
 import { dispatchAfterCommit, type ExecApiDeps } from "./exec-api-deps";
-import {
-  asDate,
-  groupServices,
-  localDate,
-  type JobGroup,
-  type ProductLineJson,
-  type ServiceCodeRow,
-} from "./order-lines";
-import { createJob, datesFor, invalid, resolveOrder, type ResolvedOrder } from "./order-intake";
+import { createJob, invalid, resolveOrder, type ResolvedOrder } from "./order-intake";
 import { applyOrderChange, cancelOrderJobs, type JobOutcome } from "./order-changes";
 import * as repo from "./orders.repo";
 

@@ -37,14 +37,18 @@ export async function searchProjects(
   tx: Tx,
   tenantId: string,
   query: TProjectListQuery,
-  scope: { buIds: "all" | string[]; storeIds: "all" | string[] },
+  scope: "all" | Array<{ buId: string; storeId: string | null }>,
   after: ProjectSeek | null,
   limit: number,
 ): Promise<ProjectListRow[]> {
   const where: Sql[] = [sql`p.tenant_id = ${tenantId}::uuid`];
-  if (scope.buIds !== "all") where.push(scope.buIds.length ? sql`p.bu_id = ANY(${scope.buIds}::uuid[])` : sql`false`);
-  if (scope.storeIds !== "all")
-    where.push(scope.storeIds.length ? sql`p.store_id = ANY(${scope.storeIds}::uuid[])` : sql`false`);
+  if (scope !== "all") {
+    // Each BU-wide or store assignment of the reader, OR-ed: a seller of one store sees that store only.
+    const reach = scope.map((s) =>
+      s.storeId ? sql`(p.bu_id = ${s.buId}::uuid AND p.store_id = ${s.storeId}::uuid)` : sql`p.bu_id = ${s.buId}::uuid`,
+    );
+    where.push(reach.length ? sql`(${join(reach, " OR ")})` : sql`false`);
+  }
   if (query.storeId) where.push(sql`p.store_id = ${query.storeId}::uuid`);
   if (query.status) where.push(sql`p.status = ${query.status}`);
   else if (!query.includeCancelled) where.push(sql`p.status <> 'cancelled'`);

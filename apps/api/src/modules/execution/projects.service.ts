@@ -1,35 +1,18 @@
 import { z } from "zod";
 import type { Page, TProjectDetail, TProjectListQuery, TProjectSummary } from "@atende/contracts";
-import { roleHas, type Permission } from "@atende/domain";
 import type { RequestContext } from "../../context";
 import { notFound } from "../../errors";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
-import { assertReadableBu, readableBuIds } from "./exec-access";
+import { assertReadable, readableScopes } from "./exec-access";
 import { toProjectListItem, toProjectSummary } from "./job-mapper";
 import * as repo from "./projects.repo";
 
-const READ: readonly Permission[] = ["projects.read", "jobs.sell", "jobs.operate"];
 const ZSeek = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
-
-/** Store-scoped sellers see their stores' projects; anyone holding a BU-wide or tenant-wide role sees all stores. */
-function readableStoreIds(ctx: RequestContext): "all" | string[] {
-  if (ctx.principal.kind === "token") return "all";
-  const granting = ctx.principal.roles.filter((r) => READ.some((p) => roleHas(r.role, p)));
-  if (granting.some((r) => r.storeId === null)) return "all";
-  return [...new Set(granting.map((r) => r.storeId).filter((id): id is string => id !== null))];
-}
 
 export async function listProjects(ctx: RequestContext, query: TProjectListQuery): Promise<Page<TProjectSummary>> {
   const after = decodeCursor(query.cursor, ZSeek);
   const rows = await ctx.run((tx) =>
-    repo.searchProjects(
-      tx,
-      ctx.tenantId,
-      query,
-      { buIds: readableBuIds(ctx), storeIds: readableStoreIds(ctx) },
-      after,
-      query.limit + 1,
-    ),
+    repo.searchProjects(tx, ctx.tenantId, query, readableScopes(ctx), after, query.limit + 1),
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -46,7 +29,7 @@ export async function getProject(ctx: RequestContext, id: string): Promise<TProj
   return ctx.run(async (tx) => {
     const project = (await repo.projectsByIds(tx, ctx.tenantId, [id]))[0];
     if (!project) throw notFound("project");
-    assertReadableBu(ctx, project.buId);
+    assertReadable(ctx, project, "project");
     const customer = await tx.customer.findFirst({
       where: { tenantId: ctx.tenantId, id: project.customerId },
       select: { email: true },

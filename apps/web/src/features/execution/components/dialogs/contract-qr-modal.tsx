@@ -7,7 +7,12 @@ import { svgDataUrl } from "../../lib/exec-format";
 export function ContractQrModal({ result, onClose }: { result: TSendContractResult; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened onClose={onClose} title={t("exec.sendContract.qrTitle")} data-testid="contract-qr">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t("exec.sendContract.qrTitle")}
+      attributes={{ content: { "data-testid": "contract-qr" } }}
+    >
       <Stack>
         <Text size="sm">{t("exec.sendContract.qrBody", { version: result.contract.version })}</Text>
         {result.qrSvg ? (

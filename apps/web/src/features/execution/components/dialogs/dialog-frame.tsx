@@ -40,7 +40,8 @@ export function DialogFrame({
     if (!confirmDisabled) onSubmit();
   };
   return (
-    <Modal opened onClose={onClose} title={title} size={size} data-testid={testId}>
+    // The test id sits on the visible dialog, not on Mantine's zero-size root.
+    <Modal opened onClose={onClose} title={title} size={size} attributes={{ content: { "data-testid": testId } }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormAlert error={error} unplaced={unplaced} onReload={onClose} />
