@@ -207,6 +207,7 @@ export async function addStore(
       buId = bu.id;
       for (const [svc, profession, specialty] of [
         ["KIT", "carpentry", "kitchen"],
+        ["WTP", "carpentry", "kitchen"],
         ["AC", "hvac", "air_conditioning"],
       ] as const) {
         await tx.serviceCode.create({

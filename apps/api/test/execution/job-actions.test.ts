@@ -37,9 +37,11 @@ describe("job actions by role (status table)", () => {
     expect(view.allowedActions).not.toContain("skip_contract");
     const sent = await sendContract(t, seller, kitchen.id, "email");
     expect(sent.contract).toMatchObject({ version: 1, status: "sent", channel: "email" });
+    const afterSend = await getJob(t, seller, kitchen.id);
+    expect(afterSend.tags).toContain("ACCEPTANCE_SALES_CONDITIONS");
     const refused = expectProblem(
       await post(t, act(kitchen.id, "cancel"), seller.headers, {
-        version: view.version,
+        version: afterSend.version,
         reason: "customer_request",
         justification: "The customer does not want it any more.",
       }),

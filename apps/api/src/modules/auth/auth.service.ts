@@ -101,22 +101,27 @@ export async function principalFromSession(deps: AuthDeps, cookie: string | unde
   const parsed = parseSessionCookie(cookie);
   if (!parsed) return null;
   const now = deps.now();
-  return withTenant(deps.db, parsed.tenantId, async (tx) => {
-    const row = await repo.findActiveSession(tx, parsed.tenantId, hashSecret(deps.sessionSecret, parsed.secret), now);
-    if (!row || row.user.status !== "active") return null;
-    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(tx, row.sessionId, now);
-    return {
-      kind: "user",
-      tenantId: parsed.tenantId,
-      userId: row.user.id,
-      sessionId: row.sessionId,
-      email: row.user.email,
-      name: row.user.name,
-      locale: row.user.locale,
-      csrfToken: row.csrfToken,
-      roles: row.user.roles,
-    };
-  });
+  const row = await repo.findActiveSessionDirect(
+    deps.db,
+    parsed.tenantId,
+    hashSecret(deps.sessionSecret, parsed.secret),
+    now,
+  );
+  if (!row || row.user.status !== "active") return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await withTenant(deps.db, parsed.tenantId, (tx) => repo.touchSession(tx, row.sessionId, now));
+  }
+  return {
+    kind: "user",
+    tenantId: parsed.tenantId,
+    userId: row.user.id,
+    sessionId: row.sessionId,
+    email: row.user.email,
+    name: row.user.name,
+    locale: row.user.locale,
+    csrfToken: row.csrfToken,
+    roles: row.user.roles,
+  };
 }
 
 export async function principalFromApiToken(deps: AuthDeps, bearer: string): Promise<TokenPrincipal | null> {

@@ -7,7 +7,14 @@ import {
   normalisePostcode,
   type SxAction,
 } from "@atende/domain";
-import { ExecRuleError, loadBuContext, performSxAction, recordJobEvent, type JobRow } from "@atende/execution";
+import {
+  ExecRuleError,
+  loadBuContext,
+  openSystemTask,
+  performSxAction,
+  recordJobEvent,
+  type JobRow,
+} from "@atende/execution";
 import type { TimerRef } from "@atende/jobs";
 import type { RequestContext } from "../../context";
 import { assertVersion, execActorOf, isOperator, lockVisibleJob } from "./exec-access";
@@ -116,6 +123,19 @@ export function changeAddress(
         data: { from: before.postcode, to: body.worksite.postcode },
         at: deps.now(),
       });
+      // The allocated provider may not cover the new postcode (DOMAIN 3.3): a ZONE_CHANGE task says so.
+      if (job.providerId !== null) {
+        result.refs.push(
+          ...(await openSystemTask(tx, {
+            tenantId: ctx.tenantId,
+            job,
+            kind: "ZONE_CHANGE",
+            actor: execActorOf(ctx, job),
+            now: deps.now(),
+            detail: `Postcode changed from ${before.postcode} to ${body.worksite.postcode}: check the provider covers it.`,
+          })),
+        );
+      }
     }
     return result;
   });
