@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, signIn, startJourney, type Journey } from "./harness";
 
 let j: Journey;
@@ -64,15 +64,43 @@ async function orderArrives(): Promise<OrderJob[]> {
 const projectRow = (page: Page) =>
   page.getByTestId("project-table").locator("tbody tr").filter({ hasText: WORKSITE.line1 });
 
+/** Uncaught page errors and server failures of every page the journey opens; the journey ends with none. */
+const problems: string[] = [];
+async function watchedPage(): Promise<Page> {
+  const page = await j.newPage();
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  // Failed loads are logged by the response listener; the one expected failure is "who am I" before signing in.
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+      problems.push(`console: ${message.text()}`);
+  });
+  page.on("response", (response) => {
+    const url = new URL(response.url());
+    if (response.status() >= 400 && !(response.status() === 401 && url.pathname === "/api/v1/me"))
+      problems.push(`${response.status()} ${response.request().method()} ${url.pathname}`);
+  });
+  return page;
+}
+
+/** The visible text shows no untranslated i18n key ("exec.tag.X", "nav.seller.projects"). */
+async function expectTranslated(page: Page) {
+  const text = await page.locator("body").innerText();
+  expect(text.match(/\b(exec|execAdmin|nav|common|desk)\.[A-Za-z_.]+/g) ?? []).toEqual([]);
+}
+
 const jobCard = (page: Page, specialty: string) => page.getByTestId("job-card").filter({ hasText: specialty });
 
 describe("execution journey", () => {
+  beforeEach(() => {
+    problems.length = 0;
+  });
+
   it("an order becomes jobs; the seller sends the contract, the customer signs, an admin cancels the other job", async () => {
     // 1. The order system sends the order.
     const jobs = await orderArrives();
 
     // 2. The seller finds the project, sends the bathroom job's contract by e-mail.
-    const seller = await j.newPage();
+    const seller = await watchedPage();
     await signIn(seller, j.baseUrl, "seller@demo.test");
     await seller.getByTestId("nav-seller.projects").click();
     await seller.getByTestId("project-table").waitFor();
@@ -90,6 +118,11 @@ describe("execution journey", () => {
     expect(jobs.map((job) => job.jobId)).toContain(bathroomId);
     const floorId = jobs.find((job) => job.jobId !== bathroomId)?.jobId ?? "";
     expect(await sellerJob.getAttribute("data-status")).toBe("pre_scheduled");
+    await seller.getByTestId("tab-products").click();
+    expect(await seller.getByTestId("job-service-line").textContent()).toContain("49-BAT-INS");
+    const product = seller.getByTestId("job-product-line");
+    expect(await product.textContent()).toContain("SCR-SENSEA-90");
+    expect(await product.textContent()).not.toMatch(/not known/i);
 
     await seller.getByTestId("service-menu").click();
     await seller.getByTestId("action-send_contract").click();
@@ -106,9 +139,10 @@ describe("execution journey", () => {
     const tag = seller.getByTestId("job-tags").locator("[data-tag='ACCEPTANCE_SALES_CONDITIONS']");
     await tag.waitFor();
     expect(await tag.textContent()).toMatch(/waiting for contract signature/i);
+    await expectTranslated(seller);
 
     // 3. The customer signs in the portal.
-    const customer = await j.newPage();
+    const customer = await watchedPage();
     await signIn(customer, j.baseUrl, "customer@demo.test");
     await customer.getByTestId("nav-portal.projects").click();
     const portalJob = customer.locator(`[data-testid='portal-job'][data-job-id='${bathroomId}']`);
@@ -121,7 +155,12 @@ describe("execution journey", () => {
     await signing.waitFor();
     expect(await signing.getAttribute("data-status")).toBe("sent");
     expect(await signing.textContent()).toContain("Carla Customer");
-    await customer.getByTestId("signing-pdf").waitFor();
+    const pdf = (await customer.getByTestId("signing-pdf").getAttribute("src")) ?? "";
+    const served = await customer.evaluate(async (url) => {
+      const res = await fetch(url);
+      return { status: res.status, type: res.headers.get("content-type"), head: (await res.text()).slice(0, 5) };
+    }, pdf);
+    expect(served).toEqual({ status: 200, type: expect.stringContaining("application/pdf"), head: "%PDF-" });
     const submit = customer.getByTestId("signing-submit");
     await customer.getByTestId("signing-name").fill("Carla Customer");
     expect(await submit.isDisabled()).toBe(true);
@@ -131,9 +170,16 @@ describe("execution journey", () => {
     const success = customer.getByTestId("signing-success");
     await success.waitFor();
     expect(await success.textContent()).toMatch(/scheduled/i);
+    // Back in the portal the job has moved on and asks for nothing more.
+    await customer.getByTestId("back-to-portal-projects").click();
+    await expect
+      .poll(() => portalJob.getByTestId("portal-job-phase").getAttribute("data-phase"), { timeout: 10_000 })
+      .toBe("finding_professional");
+    expect(await portalJob.getByTestId("portal-sign-contract").count()).toBe(0);
+    await expectTranslated(customer);
 
     // 4. The operator sees it scheduled, the numbered history and the signed contract among the documents.
-    const operator = await j.newPage();
+    const operator = await watchedPage();
     await signIn(operator, j.baseUrl, "operator@demo.test");
     await operator.goto(`${j.baseUrl}/operator/jobs/${bathroomId}`);
     const operatorJob = operator.getByTestId("job-page");
@@ -145,16 +191,28 @@ describe("execution journey", () => {
     const codes = await operator
       .getByTestId("job-event")
       .evaluateAll((items) => items.map((item) => item.getAttribute("data-code")));
-    expect(codes).toEqual(expect.arrayContaining(["100", "120", "121", "126"]));
-    const signedEvent = operator.locator("[data-testid='job-event'][data-code='126']");
-    expect(await signedEvent.textContent()).toMatch(/126 · Contract signed/);
+    // Newest first: the signature, then the sending (generated and sent in one go, sent last), then the creation.
+    expect(codes).toEqual(["126", "121", "120", "100"]);
+    const event = (code: number) => operator.locator(`[data-testid='job-event'][data-code='${code}']`);
+    expect(await event(120).textContent()).toMatch(/120 · Contract generated/);
+    expect(await event(121).textContent()).toMatch(/121 · Contract sent by email/);
+    expect(await event(126).textContent()).toMatch(/126 · Contract signed/);
+    await expectTranslated(operator);
+    await operator.getByTestId("tab-contract").click();
+    const signedVersion = operator.getByTestId("contract-version").first();
+    await signedVersion.waitFor();
+    expect(await signedVersion.getAttribute("data-status")).toBe("signed");
+    expect(await signedVersion.textContent()).toContain("Carla Customer");
+    expect(await operator.getByTestId("job-tags").locator("[data-tag='ACCEPTANCE_SALES_CONDITIONS']").count()).toBe(0);
     await operator.getByTestId("tab-documents").click();
     const legal = operator.locator("[data-testid='job-document'][data-category='legal']");
     await legal.first().waitFor();
     expect(await legal.first().textContent()).toMatch(/legal/i);
+    const download = (await legal.first().getByRole("link").getAttribute("href")) ?? "";
+    expect(await operator.evaluate(async (url) => (await fetch(url)).status, download)).toBe(200);
 
     // 5. The execution admin cancels the flooring job; the confirm waits for a reason and a long enough justification.
-    const admin = await j.newPage();
+    const admin = await watchedPage();
     await signIn(admin, j.baseUrl, "exec-admin@demo.test");
     await admin.goto(`${j.baseUrl}/operator/jobs/${floorId}`);
     const floorJob = admin.getByTestId("job-page");
@@ -176,6 +234,13 @@ describe("execution journey", () => {
     await expect.poll(() => floorJob.getAttribute("data-status"), { timeout: 10_000 }).toBe("cancelled");
     await admin.getByTestId("job-cancelled").waitFor();
     expect(await admin.getByTestId("job-cancelled").textContent()).toMatch(/Customer request.*lay the floor themselves/);
+    // Cancelling is definitive: the menu no longer offers it (nor anything, if the button is off).
+    const menu = admin.getByTestId("service-menu");
+    if (await menu.isEnabled()) {
+      await menu.click();
+      await admin.getByRole("menu").waitFor();
+    }
+    expect(await admin.getByTestId("action-cancel").count()).toBe(0);
 
     // The project stays listed (its bathroom job goes on), the cancelled job shows as such in its row.
     await admin.goto(`${j.baseUrl}/operator/projects?q=Carla`);
@@ -186,10 +251,11 @@ describe("execution journey", () => {
       .evaluateAll((items) => items.map((item) => item.getAttribute("data-status")));
     expect(statuses.sort()).toEqual(["cancelled", "scheduled"]);
     expect(await row.getByTestId("project-status").getAttribute("data-status")).not.toBe("cancelled");
+    expect(problems).toEqual([]);
   }, 180_000);
 
   it("the seller's project list renders in Spanish", async () => {
-    const seller = await j.newPage();
+    const seller = await watchedPage();
     await signIn(seller, j.baseUrl, "seller@demo.test");
     await seller.getByTestId("nav-seller.projects").click();
     await seller.getByTestId("project-table").waitFor();
@@ -198,5 +264,8 @@ describe("execution journey", () => {
     await seller.getByRole("columnheader", { name: "Cliente" }).waitFor();
     await seller.getByRole("switch", { name: "Mostrar cancelados" }).waitFor({ state: "attached" });
     expect(await seller.getByRole("heading", { level: 1 }).textContent()).toBe("Proyectos");
+    expect(await seller.getByTestId("job-count").first().textContent()).toMatch(/^\d+ trabajos?$/);
+    await expectTranslated(seller);
+    expect(problems).toEqual([]);
   }, 60_000);
 });

@@ -6,7 +6,7 @@ import type { ExecActor, ExecDeps } from "../exec-deps";
 import type { JobRow } from "../job-lock";
 import { ExecRuleError } from "../rule-error";
 import { readStoredFile, removeStoredFiles, storeFile } from "../storage";
-import { cancelContractTimers, performSxAction } from "../transition";
+import { assertSxAllowed, cancelContractTimers, performSxAction } from "../transition";
 
 type ContractRow = NonNullable<Awaited<ReturnType<Tx["contract"]["findFirst"]>>>;
 
@@ -110,21 +110,27 @@ export async function confirmPaperSignature(
   tx: Tx,
   input: { job: JobRow; bu: BuContext; actor: ExecActor; now: Date },
 ): Promise<{ refs: TimerRef[] }> {
+  await assertSxAllowed(tx, input.job, "confirm_paper_signature", input.actor, input.bu);
   const latest = await tx.contract.findFirst({
     where: { tenantId: input.job.tenantId, jobId: input.job.id, status: "sent" },
     orderBy: { version: "desc" },
   });
+  // The customer signs a printed version: with none issued there is nothing they could have signed.
+  if (!latest)
+    throw new ExecRuleError(
+      409,
+      "no_contract_to_confirm",
+      "No contract version is waiting for a signature: print the contract first.",
+    );
   const { refs } = await performSxAction(tx, {
     ...input,
     action: "confirm_paper_signature",
-    eventData: { version: latest?.version ?? null },
+    eventData: { version: latest.version },
   });
-  if (latest) {
-    await tx.contract.update({
-      where: { id: latest.id },
-      data: { status: "paper_signed", signedAt: input.now, signatureMethod: "paper" },
-    });
-  }
+  await tx.contract.update({
+    where: { id: latest.id },
+    data: { status: "paper_signed", signedAt: input.now, signatureMethod: "paper" },
+  });
   await cancelContractTimers(tx, input.job.tenantId, input.job.id);
   return { refs };
 }

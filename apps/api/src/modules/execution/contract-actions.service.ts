@@ -10,7 +10,7 @@ import {
   storeFile,
 } from "@atende/execution";
 import type { RequestContext } from "../../context";
-import { notFound } from "../../errors";
+import { AppError, notFound } from "../../errors";
 import { execActorOf, findVisibleJob, lockVisibleJob } from "./exec-access";
 import { dispatchAfterCommit, type ExecApiDeps } from "./exec-api-deps";
 import { withJob } from "./job-actions.service";
@@ -100,8 +100,15 @@ export function skipJobContract(
   );
 }
 
+/** A scan or a photo of the signed paper: spreadsheets and CSV files are job documents, not a signed contract. */
+const SCAN_TYPES: readonly string[] = ["application/pdf", "image/png", "image/jpeg"];
+
 /** Paper flow, second step: the scanned signed contract is filed as a legal document (event 128). */
 export async function uploadSignedScan(deps: ExecApiDeps, ctx: RequestContext, id: string, upload: JobUpload) {
+  if (!SCAN_TYPES.includes(upload.contentType))
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", {
+      detail: `${upload.filename}: a signed contract scan must be a PDF, PNG or JPEG file`,
+    });
   const stored = await storeFile(deps.storageDir, { tenantId: ctx.tenantId, area: "jobs", ownerId: id }, upload.data);
   try {
     return await withJob(deps, ctx, id, null, async (tx, job) => {

@@ -8,6 +8,7 @@ import {
   type SxAction,
 } from "@atende/domain";
 import {
+  assertSxAllowed,
   ExecRuleError,
   loadBuContext,
   openSystemTask,
@@ -76,6 +77,8 @@ export function reschedule(
 ) {
   return withJob(deps, ctx, id, body.version, async (tx, job) => {
     const bu = await loadBuContext(tx, ctx.tenantId, job.buId);
+    // Who and when first (403/409), then the value (422): a cancelled job is not "in the past".
+    await assertSxAllowed(tx, job, "reschedule", execActorOf(ctx, job), bu);
     const check = checkBookingDate(
       body.plannedDate,
       { earliest: isoDay(job.earliestDate) },
@@ -168,6 +171,7 @@ export function modifyDuration(
 ) {
   return withJob(deps, ctx, id, body.version, async (tx, job) => {
     const bu = await loadBuContext(tx, ctx.tenantId, job.buId);
+    await assertSxAllowed(tx, job, "modify_duration", execActorOf(ctx, job), bu);
     const check = checkDurationChange({
       actor: isOperator(ctx, job) ? "operator" : "seller",
       originalMinutes: job.originalDurationMinutes,

@@ -92,3 +92,8 @@ function canonicalJson(value: unknown): string {
 export function sameJson(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
+
+/** Project search text: lower case without accents, so "alvarez" finds "Álvarez" on any database collation. */
+export function searchable(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}

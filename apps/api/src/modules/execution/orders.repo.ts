@@ -1,5 +1,6 @@
 import { PrismaNamespace, type Tx } from "@atende/db";
 import type { TContact, TOrderCreate, TWorksite } from "@atende/contracts";
+import { searchable } from "./order-lines";
 
 export const json = (value: unknown) => value as PrismaNamespace.InputJsonValue;
 
@@ -107,9 +108,9 @@ export type NewProject = {
 };
 
 export function insertProject(tx: Tx, p: NewProject) {
-  const searchText = [p.customerName, p.customerFiscalId ?? "", (p.customerPhone ?? "").replace(/\D/g, "")]
-    .join(" ")
-    .toLowerCase();
+  const searchText = searchable(
+    [p.customerName, p.customerFiscalId ?? "", (p.customerPhone ?? "").replace(/\D/g, "")].join(" "),
+  );
   return tx.project.create({ data: { ...p, worksite: json(p.worksite), searchText } });
 }
 

@@ -1,5 +1,6 @@
 import { PrismaNamespace, type Tx } from "@atende/db";
 import type { TProjectListQuery } from "@atende/contracts";
+import { searchable } from "./order-lines";
 
 const { sql, join, empty } = PrismaNamespace;
 type Sql = PrismaNamespace.Sql;
@@ -53,7 +54,7 @@ export async function searchProjects(
   if (query.status) where.push(sql`p.status = ${query.status}`);
   else if (!query.includeCancelled) where.push(sql`p.status <> 'cancelled'`);
   if (query.q) {
-    const term = query.q.toLowerCase();
+    const term = searchable(query.q);
     const digits = term.replace(/\D/g, "");
     const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(

@@ -16,7 +16,8 @@ export function HistoryTab({ jobId }: { jobId: string }) {
   if (history.error) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
   if (history.data.length === 0) return <EmptyState title={t("exec.history.empty")} />;
   const language = currentLanguage();
-  const events = [...history.data].sort((a, b) => b.at.localeCompare(a.at));
+  // Events of one command share their instant; the API orders those by code, so newest first reverses that too.
+  const events = [...history.data].sort((a, b) => b.at.localeCompare(a.at) || b.code - a.code);
   return (
     <Timeline bulletSize={14} lineWidth={2} data-testid="job-history">
       {events.map((event) => (
