@@ -114,7 +114,7 @@ describe("execution journey", () => {
     await jobCard(seller, "bathroom").click();
     const sellerJob = seller.getByTestId("job-page");
     await sellerJob.waitFor();
-    const bathroomId = (await seller.url().split("/").pop()) ?? "";
+    const bathroomId = new URL(seller.url()).pathname.split("/").pop() ?? "";
     expect(jobs.map((job) => job.jobId)).toContain(bathroomId);
     const floorId = jobs.find((job) => job.jobId !== bathroomId)?.jobId ?? "";
     expect(await sellerJob.getAttribute("data-status")).toBe("pre_scheduled");
@@ -233,7 +233,9 @@ describe("execution journey", () => {
     await confirm.click();
     await expect.poll(() => floorJob.getAttribute("data-status"), { timeout: 10_000 }).toBe("cancelled");
     await admin.getByTestId("job-cancelled").waitFor();
-    expect(await admin.getByTestId("job-cancelled").textContent()).toMatch(/Customer request.*lay the floor themselves/);
+    expect(await admin.getByTestId("job-cancelled").textContent()).toMatch(
+      /Customer request.*lay the floor themselves/,
+    );
     // Cancelling is definitive: the menu no longer offers it (nor anything, if the button is off).
     const menu = admin.getByTestId("service-menu");
     if (await menu.isEnabled()) {

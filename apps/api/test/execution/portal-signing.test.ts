@@ -140,7 +140,7 @@ describe("public signing link", () => {
       `${w.tenantId}.${secret.slice(0, -2)}`,
       `${w.tenantId}..${secret}`,
       `${"z".repeat(8)}-0000-4000-8000-000000000000.${secret}`,
-      encodeURIComponent(`${w.tenantId}.${secret}'; DROP TABLE contracts;--`),
+      encodeURIComponent(`${w.tenantId}.'; DROP TABLE contracts;--`),
     ];
     for (const token of forged) {
       expectProblem(await get(t, publicUrl(token)), 404, { code: "NOT_FOUND" });

@@ -6,6 +6,7 @@ import { EmptyState } from "../../../../ui/empty-state";
 import { ErrorState } from "../../../../ui/error-state";
 import { LoadingState } from "../../../../ui/loading-state";
 import { useJobHistory } from "../../api/queries";
+import { newestFirst } from "../../lib/history-order";
 import { eventLabel } from "../../lib/labels";
 
 /** Numbered events of the domain catalogue ("127 · Contract signature in paper"), newest first. */
@@ -16,8 +17,7 @@ export function HistoryTab({ jobId }: { jobId: string }) {
   if (history.error) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
   if (history.data.length === 0) return <EmptyState title={t("exec.history.empty")} />;
   const language = currentLanguage();
-  // Events of one command share their instant; the API orders those by code, so newest first reverses that too.
-  const events = [...history.data].sort((a, b) => b.at.localeCompare(a.at) || b.code - a.code);
+  const events = newestFirst(history.data);
   return (
     <Timeline bulletSize={14} lineWidth={2} data-testid="job-history">
       {events.map((event) => (
