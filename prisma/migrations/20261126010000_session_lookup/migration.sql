@@ -21,3 +21,21 @@ END
 $fn$;
 
 GRANT EXECUTE ON FUNCTION app_session_principal(uuid, text, timestamptz) TO atende_app;
+
+-- The same for bearer API tokens (the order system calls on every order).
+CREATE FUNCTION app_api_token_principal(p_tenant uuid, p_token_hash text, p_now timestamptz)
+RETURNS TABLE (token_id uuid, name text, scopes text[], last_used_at timestamptz)
+LANGUAGE plpgsql VOLATILE
+AS $fn$
+#variable_conflict use_column
+BEGIN
+  PERFORM set_config('app.tenant_id', p_tenant::text, true);
+  RETURN QUERY
+    SELECT t.id, t.name, t.scopes, t.last_used_at
+    FROM api_tokens t
+    WHERE t.tenant_id = p_tenant AND t.token_hash = p_token_hash AND t.revoked_at IS NULL
+      AND (t.expires_at IS NULL OR t.expires_at > p_now);
+END
+$fn$;
+
+GRANT EXECUTE ON FUNCTION app_api_token_principal(uuid, text, timestamptz) TO atende_app;

@@ -245,6 +245,27 @@ describe("customer portal", () => {
     expect(after[0]!.status).toBe("ongoing");
   });
 
+  it("signs once when the customer signs twice at the same time, in the portal or by the link", async () => {
+    const w = await givenExecutionWorld(t, "portal-race");
+    const order = await createOrder(t, w, "O-1");
+    const kitchen = await jobWithCode(t, w, order, "KIT");
+    const hvac = await jobWithCode(t, w, order, "AC");
+    const seller = await w.as("seller");
+    const customer = await w.as("customer");
+    await sendContract(t, seller, kitchen.id, "qr");
+    const body = { signerName: "Lucía Martín", consent: true };
+    const inPortal = await Promise.all(
+      [1, 2, 3].map(() => post(t, `/api/v1/portal/jobs/${kitchen.id}/contract/sign`, customer.headers, body)),
+    );
+    expect(inPortal.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+    expect(await documentsOf(t, seller, kitchen.id)).toHaveLength(1);
+    expect((await historyOf(t, seller, kitchen.id)).filter((e) => e.name === "CONTRACT_SIGNED")).toHaveLength(1);
+    const token = tokenOf((await sendContract(t, seller, hvac.id, "email")).signingUrl);
+    const byLink = await Promise.all([1, 2, 3].map(() => post(t, publicUrl(token, "/sign"), {}, body)));
+    expect(byLink.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+    expect(await documentsOf(t, seller, hvac.id)).toHaveLength(1);
+  });
+
   it("is for customers: staff get 403", async () => {
     const w = await givenExecutionWorld(t, "portal-staff");
     const order = await createOrder(t, w, "O-1");

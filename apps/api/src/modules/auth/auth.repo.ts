@@ -116,12 +116,14 @@ export async function revokeSession(tx: Tx, sessionId: string, at: Date): Promis
   await tx.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: at } });
 }
 
-export async function findActiveApiToken(tx: Tx, tenantId: string, tokenHash: string, now: Date) {
-  const t = await tx.apiToken.findFirst({
-    where: { tenantId, tokenHash, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-    select: { id: true, name: true, scopes: true, lastUsedAt: true },
-  });
-  return t ? { ...t, scopes: t.scopes as ApiTokenScope[] } : null;
+/** An active API token in one statement outside any transaction (app_api_token_principal pins the tenant). */
+export async function findActiveApiTokenDirect(db: Db, tenantId: string, tokenHash: string, now: Date) {
+  const rows = await db.$queryRaw<
+    Array<{ token_id: string; name: string; scopes: string[]; last_used_at: Date | null }>
+  >`
+    SELECT * FROM app_api_token_principal(${tenantId}::uuid, ${tokenHash}, ${now}::timestamptz)`;
+  const t = rows[0];
+  return t ? { id: t.token_id, name: t.name, scopes: t.scopes as ApiTokenScope[], lastUsedAt: t.last_used_at } : null;
 }
 
 export async function touchApiToken(tx: Tx, tokenId: string, at: Date): Promise<void> {

@@ -128,19 +128,17 @@ export async function principalFromApiToken(deps: AuthDeps, bearer: string): Pro
   const parsed = parseApiToken(bearer);
   if (!parsed) return null;
   const now = deps.now();
-  return withTenant(deps.db, parsed.tenantId, async (tx) => {
-    const token = await repo.findActiveApiToken(
-      tx,
-      parsed.tenantId,
-      hashSecret(deps.sessionSecret, parsed.secret),
-      now,
-    );
-    if (!token) return null;
-    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-      await repo.touchApiToken(tx, token.id, now);
-    }
-    return { kind: "token", tenantId: parsed.tenantId, tokenId: token.id, name: token.name, scopes: token.scopes };
-  });
+  const token = await repo.findActiveApiTokenDirect(
+    deps.db,
+    parsed.tenantId,
+    hashSecret(deps.sessionSecret, parsed.secret),
+    now,
+  );
+  if (!token) return null;
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await withTenant(deps.db, parsed.tenantId, (tx) => repo.touchApiToken(tx, token.id, now));
+  }
+  return { kind: "token", tenantId: parsed.tenantId, tokenId: token.id, name: token.name, scopes: token.scopes };
 }
 
 export async function signOut(

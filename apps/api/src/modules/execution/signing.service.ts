@@ -208,8 +208,9 @@ export async function signInPortal(
   userAgent: string | null,
 ) {
   const refs = await ctx.run(async (tx) => {
-    const { contract } = await portalContract(tx, ctx, jobId);
-    const job = (await lockJob(tx, ctx.tenantId, jobId))!;
+    // Lock first: a second signature waiting on the lock then reads the contract as the first one left it.
+    await lockJob(tx, ctx.tenantId, jobId);
+    const { job, contract } = await portalContract(tx, ctx, jobId);
     const bu = await loadBuContext(tx, ctx.tenantId, job.buId);
     const roles = ctx.principal.kind === "user" ? ctx.principal.roles.map((r) => r.role) : [];
     const { refs } = await signContract(tx, deps, {
