@@ -163,8 +163,21 @@ async function runEffects(
             ...(await closeSystemTasksOn(tx, { tenantId: job.tenantId, jobId: job.id, event, actor, now, all: true })),
           );
         break;
+      case "webhook":
+        // Status changes (job.status_changed, job.cancelled) are queued once by performSxAction; a change that keeps
+        // the status (date, address, contact, duration, order lines) is announced here.
+        if (effect.event === "job.updated") {
+          await queueWebhooks(
+            tx,
+            job.tenantId,
+            "job.updated",
+            { jobId: job.id, jobNumber: job.number, status: job.status, action: input.action, event },
+            now,
+          );
+        }
+        break;
       default:
-        // Tags were applied with the update; webhooks for status changes are queued by the caller.
+        // Tags were applied with the update.
         break;
     }
   }

@@ -1,13 +1,17 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@atende/db";
 import { createTestApp, login, type Session, tenantWide } from "../app";
+import { type Callers, callerFor, seedExecution } from "./execution-resources";
 import { fillPath, isCreation, loadOperations, opName, type Operation } from "./openapi-walk";
 import { problemIssues, tenantRowCounts } from "./problem";
 import { atVersion, bodyContext, collectionsOf, pathValues, type Seeded, seedOneOfEach, send } from "./resources";
 import { type BodyContext, MissingReference, validBody } from "./valid-body";
 
 // The operations must be known when the tests are declared.
-const t = await createTestApp();
+const t = await createTestApp({ storageDir: mkdtempSync(path.join(tmpdir(), "atende-isolation-")) });
 const ops = await loadOperations(t.app);
 const collections = collectionsOf(ops);
 
@@ -23,16 +27,27 @@ const NOT_PER_RESOURCE: Record<string, string> = {
     "multipart upload (isolation covered in ticket-attachments.service.test.ts)",
   "PUT /api/v1/notification-templates/{event}/{locale}":
     "event and locale name a template slot of the caller's own tenant",
+  // Public by design: the signing link is the credential (tenant id + a random token whose hash only is stored), so
+  // whoever holds it may read and sign, signed in or not. Forged and foreign tokens (another tenant's id with a real
+  // token) answer 404 in apps/api/test/execution/portal-signing.test.ts.
+  "GET /api/v1/public/contracts/{token}": "public signing link: the token is the credential (portal-signing.test.ts)",
+  "GET /api/v1/public/contracts/{token}/pdf":
+    "public signing link: the token is the credential (portal-signing.test.ts)",
+  "POST /api/v1/public/contracts/{token}/sign":
+    "public signing link: the token is the credential (portal-signing.test.ts)",
 };
 
-type Side = { tenantId: string; adminId: string; session: Session; seeded: Seeded };
+type Side = { tenantId: string; adminId: string; session: Session; callers: Callers; seeded: Seeded };
 
 async function side(slug: string): Promise<Side> {
   const tenant = await t.tenant(slug);
   const email = `admin@${slug}.test`;
   const adminId = await tenant.user(email, [tenantWide("tenant_admin"), tenantWide("operator")]);
   const session = await login(t.app, email);
-  return { tenantId: tenant.id, adminId, session, seeded: await seedOneOfEach(t.app, ops, session) };
+  const seeded = await seedOneOfEach(t.app, ops, session);
+  // Orders come with the order system's token and portal routes take a customer: each side has both.
+  const callers = await seedExecution(t.app, tenant, slug, session, seeded.ids);
+  return { tenantId: tenant.id, adminId, session, callers, seeded };
 }
 
 let a: Side;
@@ -75,7 +90,7 @@ async function snapshotOfA(): Promise<Record<string, string>> {
     } catch {
       continue;
     }
-    const res = await send(t.app, a.session, { method: "get", url });
+    const res = await send(t.app, callerFor(op.path, a.callers), { method: "get", url });
     out[url] = `${res.statusCode} ${res.body}`;
   }
   return out;
@@ -111,7 +126,7 @@ describe("tenant isolation: tenant B never reaches tenant A's resources", () => 
       const body = op.body
         ? atVersion(validBody(op.body, bodyContext(b.seeded.ids, collections, { full: true })), 1)
         : undefined;
-      const res = await send(t.app, b.session, { method: op.method, url, body });
+      const res = await send(t.app, callerFor(op.path, b.callers), { method: op.method, url, body });
       expect(problemIssues(res, { expect: [404], code: "NOT_FOUND" })).toEqual([]);
     },
   );
@@ -120,7 +135,7 @@ describe("tenant isolation: tenant B never reaches tenant A's resources", () => 
     const leaks: string[] = [];
     const urls = [op.path, ...filteredByA(op)];
     for (const url of urls) {
-      const res = await send(t.app, b.session, { method: "get", url });
+      const res = await send(t.app, callerFor(op.path, b.callers), { method: "get", url });
       leaks.push(
         ...problemIssues(res, { expect: url === op.path ? [200] : [200, 400, 404] }).map((i) => `${url}: ${i}`),
       );
@@ -146,7 +161,7 @@ describe("tenant isolation: tenant B never reaches tenant A's resources", () => 
         const foreign = aIds.filter((id) => JSON.stringify(body).includes(id));
         if (foreign.length === 0) continue;
         probes++;
-        const res = await send(t.app, b.session, { method: op.method, url, body });
+        const res = await send(t.app, callerFor(op.path, b.callers), { method: op.method, url, body });
         const label = `${opName(op)} with ${property} of A (${JSON.stringify(body).slice(0, 200)})`;
         problems.push(...problemIssues(res, { expect: [400, 404, 422] }).map((i) => `${label}: ${i}`));
       }

@@ -260,9 +260,13 @@ describe("skipping the contract", () => {
     expect(event?.data.justification).toBe("Signed at the store counter on paper.");
     expect((await timersOf(w.tenantId, job.id)).filter((x) => x.status === "scheduled")).toEqual([]);
     // The quotation flow has no contract-less shortcut.
-    expectProblem(await post(t, `/api/v1/jobs/${visit.id}/contract/skip`, admin.headers, { version: visit.version }), 409, {
-      rule: "not_applicable_to_type",
-    });
+    expectProblem(
+      await post(t, `/api/v1/jobs/${visit.id}/contract/skip`, admin.headers, { version: visit.version }),
+      409,
+      {
+        rule: "not_applicable_to_type",
+      },
+    );
   });
 
   it("refuses the skip where the BU does not allow it", async () => {
@@ -306,9 +310,13 @@ describe("duplicate technical visits", () => {
     expect(view.alerts[0]!.message).toMatch(/operator/);
     expect(view.allowedActions).not.toContain("send_contract");
     expect(view.allowedActions).not.toContain("reschedule");
-    expectProblem(await post(t, `/api/v1/jobs/${kitchen.id}/contract/send`, seller.headers, { channel: "email" }), 403, {
-      rule: "seller_blocked_duplicate_technical_visits",
-    });
+    expectProblem(
+      await post(t, `/api/v1/jobs/${kitchen.id}/contract/send`, seller.headers, { channel: "email" }),
+      403,
+      {
+        rule: "seller_blocked_duplicate_technical_visits",
+      },
+    );
     expectProblem(
       await post(t, `/api/v1/jobs/${kitchen.id}/modify-duration`, seller.headers, {
         version: view.version,

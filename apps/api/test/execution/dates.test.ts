@@ -46,7 +46,7 @@ describe("default job dates", () => {
     const order = await createOrder(t, w, "O-1", { products: [] });
     const job = await jobWithCode(t, w, order, "KIT");
     let expected = madridToday();
-    for (let left = 3; left > 0; ) {
+    for (let left = 3; left > 0;) {
       expected = addDays(expected, 1);
       if (weekdayOf(expected) !== 0 && weekdayOf(expected) !== 6) left--;
     }
@@ -96,7 +96,9 @@ describe("rescheduling", () => {
     expect(event?.code).toBe(110);
     expect(event?.data).toMatchObject({ previousDate: job.plannedDate, plannedDate: target });
     // The earliest allowed date itself is bookable.
-    const onEdge = ok<TJob>(await post(t, url, seller.headers, { version: moved.version, plannedDate: job.earliestDate }));
+    const onEdge = ok<TJob>(
+      await post(t, url, seller.headers, { version: moved.version, plannedDate: job.earliestDate }),
+    );
     expect(onEdge.plannedDate).toBe(job.earliestDate);
   });
 });

@@ -101,12 +101,21 @@ describe("job documents", () => {
       );
       expect(problem.detail).toContain(bad.filename);
     }
-    expectProblem(await upload(t, url, operator, [{ filename: "big.pdf", content: Buffer.concat([PDF_BYTES, Buffer.alloc(MAX_BYTES + 1)]) }]), 413);
+    expectProblem(
+      await upload(t, url, operator, [
+        { filename: "big.pdf", content: Buffer.concat([PDF_BYTES, Buffer.alloc(MAX_BYTES + 1)]) },
+      ]),
+      413,
+    );
     expectProblem(await upload(t, url, operator, []), 400, { path: "body.file" });
     expectProblem(await post(t, url, operator.headers, { file: "x.pdf" }), 415);
-    expectProblem(await upload(t, `${url}?category=secret`, operator, [{ filename: "a.pdf", content: PDF_BYTES }]), 400, {
-      path: "querystring.category",
-    });
+    expectProblem(
+      await upload(t, `${url}?category=secret`, operator, [{ filename: "a.pdf", content: PDF_BYTES }]),
+      400,
+      {
+        path: "querystring.category",
+      },
+    );
     expect(await rowCounts(t, w.tenantId)).toEqual(before);
     expect(storedFiles(storageDir, w.tenantId)).toEqual([]);
     expect(await documentsOf(t, operator, job.id)).toEqual([]);
@@ -165,5 +174,16 @@ describe("job notes", () => {
     expectProblem(await post(t, `/api/v1/jobs/${job.id}/notes`, operator.headers, { body: "   " }), 400, {
       path: "body.body",
     });
+    // A retried note with the same Idempotency-Key is added once.
+    const headers = { ...operator.headers, "idempotency-key": "note-1" };
+    const once = await post(t, `/api/v1/jobs/${job.id}/notes`, headers, { body: "Call before coming." });
+    const twice = await post(t, `/api/v1/jobs/${job.id}/notes`, headers, { body: "Call before coming." });
+    expect(once.statusCode).toBe(201);
+    expect(twice.statusCode).toBe(201);
+    expect(twice.headers["idempotent-replayed"]).toBe("true");
+    expect(twice.json()).toEqual(once.json());
+    expect(
+      ok<{ items: TJobNote[] }>(await get(t, `/api/v1/jobs/${job.id}/notes`, operator.headers)).items,
+    ).toHaveLength(3);
   });
 });

@@ -4,14 +4,7 @@ import path from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import { PrismaNamespace, withTenant } from "@atende/db";
-import type {
-  TJob,
-  TJobDocument,
-  TJobEvent,
-  TOrderCreate,
-  TOrderResult,
-  TSendContractResult,
-} from "@atende/contracts";
+import type { TJob, TJobDocument, TJobEvent, TOrderCreate, TOrderResult, TSendContractResult } from "@atende/contracts";
 import type { RoleAssignment } from "@atende/domain";
 import { PASSWORD, login, type Session, type TestApp } from "../app";
 import { anOrder, type ExecutionWorld } from "../factories/execution";
@@ -102,9 +95,7 @@ export async function sendContract(
   jobId: string,
   channel: "email" | "qr" | "print" = "email",
 ): Promise<TSendContractResult> {
-  return ok<TSendContractResult>(
-    await post(t, `/api/v1/jobs/${jobId}/contract/send`, session.headers, { channel }),
-  );
+  return ok<TSendContractResult>(await post(t, `/api/v1/jobs/${jobId}/contract/send`, session.headers, { channel }));
 }
 
 /** The link token of a signing URL (…/sign/<token>). */
@@ -137,7 +128,11 @@ export async function outboxOf(t: TestApp, tenantId: string, kind?: string): Pro
 }
 
 export type EmailPayload = { to: string[]; subject: string; text: string };
-export type WebhookPayload = { endpointId: string; event: string; body: { event: string; data: Record<string, unknown> } };
+export type WebhookPayload = {
+  endpointId: string;
+  event: string;
+  body: { event: string; data: Record<string, unknown> };
+};
 
 export async function emailsOf(t: TestApp, tenantId: string): Promise<EmailPayload[]> {
   return (await outboxOf(t, tenantId, "email")).map((row) => row.payload as EmailPayload);

@@ -5,6 +5,7 @@ import { openSystemTask, SYSTEM_EXEC_ACTOR } from "@atende/execution";
 import { createTestApp, tenantWide } from "../app";
 import { givenExecutionWorld } from "../factories/execution";
 import {
+  addDays,
   addStore,
   createOrder,
   emailsOf,
@@ -13,12 +14,14 @@ import {
   getJob,
   historyOf,
   jobWithCode,
+  madridToday,
   ok,
   post,
   sendContract,
   setJob,
   tempStorage,
   userWith,
+  webhooksOf,
 } from "./exec-helpers";
 
 const t = await createTestApp({ storageDir: tempStorage() });
@@ -132,7 +135,19 @@ describe("job actions by role (status table)", () => {
       { code: "CONFLICT", rule: "not_allowed_in_status" },
     );
     expectProblem(await post(t, act(kitchen.id, "contract/send"), admin.headers, { channel: "email" }), 409);
-    expectProblem(await post(t, act(kitchen.id, "modify-duration"), admin.headers, { version: v, durationMinutes: 300 }), 409);
+    // The state refuses first, whatever the value: a cancelled job is not "in the past".
+    expectProblem(
+      await post(t, act(kitchen.id, "reschedule"), admin.headers, {
+        version: v,
+        plannedDate: addDays(madridToday(), -3),
+      }),
+      409,
+      { rule: "not_allowed_in_status" },
+    );
+    expectProblem(
+      await post(t, act(kitchen.id, "modify-duration"), admin.headers, { version: v, durationMinutes: 300 }),
+      409,
+    );
     expectProblem(
       await post(t, act(kitchen.id, "change-contact"), admin.headers, {
         version: v,
@@ -178,7 +193,11 @@ describe("job actions by role (status table)", () => {
         durationMinutes: 400,
       }),
     );
-    expect(shortened).toMatchObject({ durationMinutes: 400, originalDurationMinutes: 600, previousDurationMinutes: 600 });
+    expect(shortened).toMatchObject({
+      durationMinutes: 400,
+      originalDurationMinutes: 600,
+      previousDurationMinutes: 600,
+    });
     const back = ok<TJob>(
       await post(t, act(kitchen.id, "modify-duration"), seller.headers, {
         version: shortened.version,
@@ -192,11 +211,17 @@ describe("job actions by role (status table)", () => {
     );
     expect(longer).toMatchObject({ durationMinutes: 900, previousDurationMinutes: 240, originalDurationMinutes: 240 });
     const shorter = ok<TJob>(
-      await post(t, act(hvac.id, "modify-duration"), operator.headers, { version: longer.version, durationMinutes: 30 }),
+      await post(t, act(hvac.id, "modify-duration"), operator.headers, {
+        version: longer.version,
+        durationMinutes: 30,
+      }),
     );
     expect(shorter).toMatchObject({ durationMinutes: 30, previousDurationMinutes: 900 });
     expectProblem(
-      await post(t, act(hvac.id, "modify-duration"), operator.headers, { version: shorter.version, durationMinutes: 10 }),
+      await post(t, act(hvac.id, "modify-duration"), operator.headers, {
+        version: shorter.version,
+        durationMinutes: 10,
+      }),
       422,
       { path: "body.durationMinutes", rule: "out_of_range" },
     );
@@ -297,6 +322,48 @@ describe("job actions by role (status table)", () => {
       { code: "STALE_VERSION" },
     );
     expect((await getJob(t, operator, kitchen.id)).durationMinutes).toBe(500);
+  });
+});
+
+describe("job webhooks", () => {
+  it("announces changes that keep the status as job.updated and a cancellation as job.cancelled", async () => {
+    const w = await givenExecutionWorld(t, "act-hooks");
+    await withTenant(t.db, w.tenantId, (tx) =>
+      tx.webhookEndpoint.create({
+        data: {
+          tenantId: w.tenantId,
+          url: "https://hooks.example.test/jobs",
+          secret: "s".repeat(32),
+          events: ["job.updated", "job.cancelled", "job.status_changed"],
+        },
+      }),
+    );
+    const order = await createOrder(t, w, "O-1");
+    const kitchen = await jobWithCode(t, w, order, "KIT");
+    const admin = await w.as("execution_admin");
+    const shorter = ok<TJob>(
+      await post(t, act(kitchen.id, "modify-duration"), admin.headers, {
+        version: kitchen.version,
+        durationMinutes: 500,
+      }),
+    );
+    const contact = { name: "Pedro", email: null, phone: "+34 600 000 001" };
+    const changed = ok<TJob>(
+      await post(t, act(kitchen.id, "change-contact"), admin.headers, { version: shorter.version, contact }),
+    );
+    ok<TJob>(
+      await post(t, act(kitchen.id, "cancel"), admin.headers, {
+        version: changed.version,
+        reason: "other",
+        justification: "Testing the webhooks of a job.",
+      }),
+    );
+    const hooks = (await webhooksOf(t, w.tenantId)).filter((h) => h.body.data.jobId === kitchen.id);
+    expect(hooks.map((h) => [h.event, h.body.data.action ?? null])).toEqual([
+      ["job.updated", "modify_duration"],
+      ["job.updated", "change_contact"],
+      ["job.cancelled", "cancel"],
+    ]);
   });
 });
 

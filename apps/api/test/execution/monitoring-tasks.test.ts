@@ -5,6 +5,7 @@ import { runContractNotSigned } from "@atende/execution";
 import { createTestApp } from "../app";
 import { givenExecutionWorld, type ExecutionWorld } from "../factories/execution";
 import {
+  addStore,
   createOrder,
   expectProblem,
   get,
@@ -17,6 +18,7 @@ import {
   setJob,
   tempStorage,
   tokenOf,
+  userWith,
 } from "./exec-helpers";
 
 const storageDir = tempStorage();
@@ -53,7 +55,9 @@ describe("monitoring", () => {
     const hvac = await jobWithCode(t, w, order, "AC");
     const seller = await w.as("seller");
     const operator = await w.as("operator");
-    expect(ok<{ items: TPendingContract[] }>(await get(t, "/api/v1/monitoring/contracts-pending", operator.headers)).items).toEqual([]);
+    expect(
+      ok<{ items: TPendingContract[] }>(await get(t, "/api/v1/monitoring/contracts-pending", operator.headers)).items,
+    ).toEqual([]);
     const kitchenSent = await sendContract(t, seller, kitchen.id, "email");
     await sendContract(t, seller, hvac.id, "qr");
     await withTenant(t.db, w.tenantId, (tx) =>
@@ -75,7 +79,14 @@ describe("monitoring", () => {
     expect(pending[0]!.ageHours).toBeLessThan(5.2);
     expect(pending[1]!.ageHours).toBeLessThan(0.2);
     // Signed: no longer pending.
-    ok(await post(t, `/api/v1/public/contracts/${tokenOf(kitchenSent.signingUrl)}/sign`, {}, { signerName: "L", consent: true }));
+    ok(
+      await post(
+        t,
+        `/api/v1/public/contracts/${tokenOf(kitchenSent.signingUrl)}/sign`,
+        {},
+        { signerName: "L", consent: true },
+      ),
+    );
     const after = ok<{ items: TPendingContract[] }>(
       await get(t, "/api/v1/monitoring/contracts-pending", operator.headers),
     ).items;
@@ -121,6 +132,36 @@ describe("monitoring", () => {
   });
 });
 
+describe("monitoring scope", () => {
+  it("shows a BU-scoped operator the contracts and tasks of their BU only", async () => {
+    const w = await givenExecutionWorld(t, "mon-scope");
+    const other = await addStore(t, w, "MON-SCOPE2", { newBu: true });
+    const here = await createOrder(t, w, "O-1", { services: [{ code: "AC", quantity: 1 }] });
+    const there = await createOrder(t, w, "O-2", {
+      storeCode: other.storeCode,
+      services: [{ code: "AC", quantity: 1 }],
+    });
+    const everywhere = await w.as("operator");
+    await sendContract(t, everywhere, here.jobs[0]!.jobId, "print");
+    await sendContract(t, everywhere, there.jobs[0]!.jobId, "print");
+    await notSigned(w, here.jobs[0]!.jobId);
+    await notSigned(w, there.jobs[0]!.jobId);
+    const scoped = await userWith(t, w.tenantId, "bu2-operator@mon-scope.test", [
+      { role: "operator", buId: other.buId, storeId: null },
+    ]);
+    const pendingOf = async (session: typeof scoped) =>
+      ok<{ items: TPendingContract[] }>(
+        await get(t, "/api/v1/monitoring/contracts-pending", session.headers),
+      ).items.map((p) => p.jobId);
+    const tasksFor = async (session: typeof scoped) =>
+      ok<{ items: TTaskCount[] }>(await get(t, "/api/v1/monitoring/tasks", session.headers)).items;
+    expect((await pendingOf(everywhere)).sort()).toEqual([here.jobs[0]!.jobId, there.jobs[0]!.jobId].sort());
+    expect(await pendingOf(scoped)).toEqual([there.jobs[0]!.jobId]);
+    expect(await tasksFor(everywhere)).toEqual([{ kind: "CONTRACT_NOT_SIGNED", open: 2 }]);
+    expect(await tasksFor(scoped)).toEqual([{ kind: "CONTRACT_NOT_SIGNED", open: 1 }]);
+  });
+});
+
 describe("system tasks", () => {
   it("opens a CONTRACT_NOT_SIGNED task ticket in the back-office queue and closes it on signature", async () => {
     const w = await givenExecutionWorld(t, "task-flow");
@@ -155,7 +196,14 @@ describe("system tasks", () => {
       { ticketId: tasks[0]!.id, number: tasks[0]!.number, kind: "CONTRACT_NOT_SIGNED", status: "new" },
     ]);
 
-    ok(await post(t, `/api/v1/public/contracts/${tokenOf(sent.signingUrl)}/sign`, {}, { signerName: "L", consent: true }));
+    ok(
+      await post(
+        t,
+        `/api/v1/public/contracts/${tokenOf(sent.signingUrl)}/sign`,
+        {},
+        { signerName: "L", consent: true },
+      ),
+    );
     const closed = await tasksOf(w, job.id);
     expect(closed[0]).toMatchObject({ status: "closed", isOpen: false });
     const history = await historyOf(t, operator, job.id);

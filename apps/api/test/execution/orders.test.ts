@@ -5,11 +5,15 @@ import type { TOrderResult } from "@atende/contracts";
 import { createTestApp } from "../app";
 import { anOrder, givenExecutionWorld } from "../factories/execution";
 import {
+  addDays,
+  addStore,
   createOrder,
   expectProblem,
+  FRIDAY,
   getJob,
   historyOf,
   jobWithCode,
+  nextWeekday,
   ok,
   post,
   put,
@@ -95,6 +99,24 @@ describe("order API: creation", () => {
     );
     expect(changed.jobs.map((j) => j.jobId)).toEqual(first.jobs.map((j) => j.jobId));
     expect(await rowCounts(t, w.tenantId)).toEqual(before);
+  });
+
+  it("creates the order once when the order system sends it several times at once", async () => {
+    const w = await givenExecutionWorld(t, "ord-race");
+    const answers = await Promise.all([1, 2, 3].map(() => post(t, "/api/v1/orders", w.orders, anOrder(w, "O-1"))));
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
+    const jobIds = answers.map((r) => (r.json() as TOrderResult).jobs.map((j) => j.jobId).join());
+    expect(new Set(jobIds).size).toBe(1);
+    expect(await rowCounts(t, w.tenantId)).toMatchObject({ orders: 1, projects: 1, jobs: 2, customers: 1 });
+    // Two orders of one customer at once still share one project.
+    const [a, b] = await Promise.all(
+      ["O-2", "O-3"].map((id) =>
+        post(t, "/api/v1/orders", w.orders, anOrder(w, id, { services: [{ code: "TV", quantity: 1 }] })),
+      ),
+    );
+    const projectOf = (r: typeof a) => (r!.json() as TOrderResult).jobs[0]!.projectId;
+    expect(projectOf(a)).toBe(projectOf(b));
+    expect((await rowCounts(t, w.tenantId)).projects).toBe(1);
   });
 
   it("replays the first answer for a repeated Idempotency-Key and refuses the key with another body", async () => {
@@ -232,11 +254,9 @@ describe("order API: refusals", () => {
   it("refuses a customer with neither fiscal id nor customer id", async () => {
     const w = await givenExecutionWorld(t, "ord-nocust");
     const before = await rowCounts(t, w.tenantId);
-    expectProblem(
-      await post(t, "/api/v1/orders", w.orders, anOrder(w, "O-1", { customer: { name: "Nobody" } })),
-      400,
-      { path: "body.customer.fiscalId" },
-    );
+    expectProblem(await post(t, "/api/v1/orders", w.orders, anOrder(w, "O-1", { customer: { name: "Nobody" } })), 400, {
+      path: "body.customer.fiscalId",
+    });
     expectProblem(
       await post(
         t,
@@ -343,6 +363,34 @@ describe("order API: updates", () => {
     expect((await getJob(t, operator, kitchen.id)).contracts.map((c) => c.status)).toEqual(["sent"]);
   });
 
+  it("moves the planned date when a later delivery makes it too early, and refuses moving the order to another BU", async () => {
+    const w = await givenExecutionWorld(t, "ord-delivery");
+    const delivery = nextWeekday(FRIDAY, 14);
+    const order = await createOrder(t, w, "O-1", {
+      products: [{ sku: "OVEN", quantity: 1, expectedDeliveryDate: delivery }],
+    });
+    const kitchen = await jobWithCode(t, w, order, "KIT");
+    expect(kitchen.plannedDate).toBe(addDays(delivery, 4));
+    const later = addDays(delivery, 14);
+    const { orderId: _orderId, ...body } = anOrder(w, "O-1", {
+      products: [{ sku: "OVEN", quantity: 1, expectedDeliveryDate: later }],
+    });
+    const res = ok<TOrderResult>(await put(t, "/api/v1/orders/O-1", w.orders, body));
+    expect(codesOf(res)).toEqual(["updated", "updated"]);
+    const moved = await getJob(t, await w.as("operator"), kitchen.id);
+    expect(moved.plannedDate).toBe(addDays(later, 4));
+    expect(moved.earliestDate).toBe(addDays(later, 4));
+    expect(moved.products[0]!.expectedDeliveryDate).toBe(later);
+    const event = (await historyOf(t, await w.as("operator"), kitchen.id)).find((e) => e.name === "ORDER_UPDATED");
+    expect(event?.data).toMatchObject({ linesChanged: true, worksiteChanged: false, plannedDate: addDays(later, 4) });
+    const other = await addStore(t, w, "ORD-DELIVERY-2", { newBu: true });
+    const before = await rowCounts(t, w.tenantId);
+    expectProblem(await put(t, "/api/v1/orders/O-1", w.orders, { ...body, storeCode: other.storeCode }), 400, {
+      path: "body.storeCode",
+    });
+    expect(await rowCounts(t, w.tenantId)).toEqual(before);
+  });
+
   it("keeps a job in progress when the BU refuses service-line updates in progress", async () => {
     const w = await givenExecutionWorld(t, "ord-inprog", { serviceLineUpdatesAllowedInProgress: false });
     const order = await createOrder(t, w, "O-1");
@@ -399,9 +447,7 @@ describe("order API: cancellation", () => {
     const kitchen = await jobWithCode(t, w, order, "KIT");
     const hvac = await jobWithCode(t, w, order, "AC");
     await setJob(t, w.tenantId, kitchen.id, { status: "in_progress" });
-    const res = ok<TOrderResult>(
-      await post(t, "/api/v1/orders/O-1/cancel", w.orders, { reason: "customer withdrew" }),
-    );
+    const res = ok<TOrderResult>(await post(t, "/api/v1/orders/O-1/cancel", w.orders, { reason: "customer withdrew" }));
     expect(res.status).toBe("cancelled");
     const byJob = new Map(res.jobs.map((j) => [j.jobId, j]));
     expect(byJob.get(hvac.id)).toMatchObject({ outcome: "cancelled", status: "cancelled", message: null });

@@ -61,10 +61,15 @@ describe("public signing link", () => {
     const unsignedPages = await pageTexts(new Uint8Array(pdf.rawPayload));
 
     const emailsBefore = (await emailsOf(t, w.tenantId)).length;
-    const signed = await post(t, publicUrl(token, "/sign"), { "user-agent": "test-browser/1.0" }, {
-      signerName: "Lucía Martín",
-      consent: true,
-    });
+    const signed = await post(
+      t,
+      publicUrl(token, "/sign"),
+      { "user-agent": "test-browser/1.0" },
+      {
+        signerName: "Lucía Martín",
+        consent: true,
+      },
+    );
     expect(signed.statusCode, signed.body).toBe(200);
     expect(signed.json()).toEqual({ ok: true });
 
@@ -169,7 +174,10 @@ describe("public signing link", () => {
         justification: "The customer changed their mind.",
       }),
     );
-    expectProblem(await post(t, publicUrl(tokenOf(sent.signingUrl), "/sign"), {}, { signerName: "L", consent: true }), 409);
+    expectProblem(
+      await post(t, publicUrl(tokenOf(sent.signingUrl), "/sign"), {}, { signerName: "L", consent: true }),
+      409,
+    );
     expect((await getJob(t, admin, job.id)).status).toBe("cancelled");
   });
 });

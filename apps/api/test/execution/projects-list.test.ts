@@ -78,7 +78,9 @@ beforeAll(async () => {
   const seller = await w.as("seller");
   const luciaJob = lucia.jobs[0]!.jobId;
   const sent = await sendContract(t, seller, luciaJob, "email");
-  ok(await post(t, `/api/v1/public/contracts/${tokenOf(sent.signingUrl)}/sign`, {}, { signerName: "L", consent: true }));
+  ok(
+    await post(t, `/api/v1/public/contracts/${tokenOf(sent.signingUrl)}/sign`, {}, { signerName: "L", consent: true }),
+  );
   await sendContract(t, seller, pablo.jobs[0]!.jobId, "qr");
   // João's project was opened ten days ago.
   await withTenant(t.db, w.tenantId, (tx) =>

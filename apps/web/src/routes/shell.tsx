@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, Text, Title } from "@mantine/core";
+import { AppShell, Burger, Button, Group, ScrollArea, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -75,7 +75,10 @@ function ShellLayout({ me, items }: { me: TMe; items: NavItem[] }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        <NavMenu items={items} onNavigate={close} />
+        {/* A tenant admin's menu is taller than a laptop screen: it scrolls on its own, under the fixed header. */}
+        <AppShell.Section grow component={ScrollArea} type="auto" data-testid="nav-scroll">
+          <NavMenu items={items} onNavigate={close} />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <Suspense fallback={<LoadingState />}>

@@ -26,11 +26,13 @@ export function execActorOf(ctx: RequestContext, job?: JobScope): ExecActor {
   };
 }
 
+export type ReadableScopes = "all" | Array<{ buId: string; storeId: string | null }>;
+
 /**
  * What of the projects this principal reads: "all" for tenant-wide roles and read tokens, else the BUs (storeId
  * null) and stores its staff roles reach.
  */
-export function readableScopes(ctx: RequestContext): "all" | Array<{ buId: string; storeId: string | null }> {
+export function readableScopes(ctx: RequestContext): ReadableScopes {
   if (ctx.principal.kind === "token") return "all";
   const granting = ctx.principal.roles.filter((r) => READ_PERMISSIONS.some((p) => roleHas(r.role, p)));
   if (granting.some((r) => r.buId === null)) return "all";

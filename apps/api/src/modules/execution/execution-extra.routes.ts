@@ -48,7 +48,8 @@ export function registerExecutionExtraRoutes(app: FastifyInstance, deps: ExecApi
         body: ZJobNoteInput,
         response: { 201: ZJobNote },
       },
-      config: { ...staff, userOnly: true },
+      // A retried note (same Idempotency-Key) must not be added twice.
+      config: { ...staff, userOnly: true, idempotent: true },
     },
     async (request, reply) =>
       reply.code(201).send(await documents.addNote(deps, request.ctx(), request.params.id, request.body)),

@@ -13,8 +13,10 @@ import {
 } from "@atende/execution";
 import type { RequestContext } from "../../context";
 import { notFound } from "../../errors";
+import { readableScopes } from "./exec-access";
 import { dispatchAfterCommit, type ExecApiDeps } from "./exec-api-deps";
 import { isoDay } from "./job-mapper";
+import { reachSql } from "./scope-sql";
 
 type ContractRow = NonNullable<Awaited<ReturnType<Tx["contract"]["findFirst"]>>>;
 
@@ -231,50 +233,57 @@ export async function signInPortal(
 
 // ===== Monitoring =====
 
+/** Contracts waiting for a signature in the BUs and stores the reader reaches, oldest first. */
 export async function pendingContracts(ctx: RequestContext, now: Date) {
-  return ctx.run(async (tx) => {
-    const rows = await tx.contract.findMany({
-      where: { tenantId: ctx.tenantId, status: "sent" },
-      orderBy: { sentAt: "asc" },
-      take: 500,
-    });
-    const jobs = await tx.job.findMany({
-      where: { tenantId: ctx.tenantId, id: { in: rows.map((r) => r.jobId) } },
-      select: { id: true, number: true, projectId: true, status: true },
-    });
-    const projects = await tx.project.findMany({
-      where: { tenantId: ctx.tenantId, id: { in: jobs.map((j) => j.projectId) } },
-      select: { id: true, number: true, customerName: true },
-    });
-    return {
-      items: rows.flatMap((c) => {
-        const job = jobs.find((j) => j.id === c.jobId);
-        const project = projects.find((p) => p.id === job?.projectId);
-        if (!job || !project || job.status !== "pre_scheduled") return [];
-        return [
-          {
-            jobId: job.id,
-            jobNumber: job.number,
-            projectNumber: project.number,
-            customerName: project.customerName,
-            version: c.version,
-            sentAt: c.sentAt.toISOString(),
-            ageHours: Math.round(((now.getTime() - c.sentAt.getTime()) / 3_600_000) * 10) / 10,
-            remindersSent: c.remindersSent,
-          },
-        ];
-      }),
-    };
-  });
+  const reach = reachSql(readableScopes(ctx), { bu: "j.bu_id", store: "j.store_id" });
+  const rows = await ctx.run(
+    (tx) =>
+      tx.$queryRaw<
+        Array<{
+          job_id: string;
+          job_number: number;
+          project_number: number;
+          customer_name: string;
+          version: number;
+          sent_at: Date;
+          reminders_sent: number;
+        }>
+      >`
+      SELECT c.job_id, j.number AS job_number, p.number AS project_number, p.customer_name, c.version, c.sent_at,
+        c.reminders_sent
+      FROM contracts c
+      JOIN jobs j ON j.tenant_id = c.tenant_id AND j.id = c.job_id
+      JOIN projects p ON p.tenant_id = j.tenant_id AND p.id = j.project_id
+      WHERE c.tenant_id = ${ctx.tenantId}::uuid AND c.status = 'sent' AND j.status = 'pre_scheduled' AND ${reach}
+      ORDER BY c.sent_at ASC, c.id ASC
+      LIMIT 500`,
+  );
+  return {
+    items: rows.map((c) => ({
+      jobId: c.job_id,
+      jobNumber: c.job_number,
+      projectNumber: c.project_number,
+      customerName: c.customer_name,
+      version: c.version,
+      sentAt: c.sent_at.toISOString(),
+      ageHours: Math.round(((now.getTime() - c.sent_at.getTime()) / 3_600_000) * 10) / 10,
+      remindersSent: c.reminders_sent,
+    })),
+  };
 }
 
+/** Open system tasks per kind, of the jobs (or, for a task without a job, the BU) the reader reaches. */
 export async function taskCounts(ctx: RequestContext) {
-  return ctx.run(async (tx) => {
-    const rows = await tx.ticket.groupBy({
-      by: ["taskKind"],
-      where: { tenantId: ctx.tenantId, isOpen: true, taskKind: { not: null } },
-      _count: { _all: true },
-    });
-    return { items: rows.map((r) => ({ kind: r.taskKind as SystemTaskKind, open: r._count._all })) };
-  });
+  const reach = reachSql(readableScopes(ctx), { bu: "COALESCE(j.bu_id, t.bu_id)", store: "j.store_id" });
+  const rows = await ctx.run(
+    (tx) =>
+      tx.$queryRaw<Array<{ kind: string; open: number }>>`
+      SELECT t.task_kind AS kind, count(*)::int AS open
+      FROM tickets t
+      LEFT JOIN jobs j ON j.tenant_id = t.tenant_id AND j.id = t.job_id
+      WHERE t.tenant_id = ${ctx.tenantId}::uuid AND t.is_open AND t.task_kind IS NOT NULL AND ${reach}
+      GROUP BY t.task_kind
+      ORDER BY t.task_kind`,
+  );
+  return { items: rows.map((r) => ({ kind: r.kind as SystemTaskKind, open: r.open })) };
 }
