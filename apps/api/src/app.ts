@@ -48,6 +48,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   const now = deps.now ?? (() => new Date());
   const app = Fastify({
+    // Signing links carry an 80-character token; the default 100 would answer longer junk with a bare 414.
+    maxParamLength: 300,
+    // Errors the router raises before any route runs (malformed URL, over-long parameter) are problem+json too.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(request, reply, {
+        code: "VALIDATION_FAILED",
+        detail:
+          error.code === "FST_ERR_MAX_PARAM_LENGTH"
+            ? "a path parameter is longer than 300 characters"
+            : "the request URL is malformed",
+      }),
     logger: deps.logger ?? {
       level: config.logLevel,
       redact: ["req.headers.authorization", "req.headers.cookie", "req.headers['x-csrf-token']"],

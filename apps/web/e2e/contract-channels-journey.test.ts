@@ -84,11 +84,20 @@ describe("contract channels journey", () => {
     expect(signPath).toMatch(/^\/sign\/[^/]{20,}$/);
     await expectUnclipped(qr.getByRole("button"));
     await seller.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: j.baseUrl });
-    await qr.getByRole("button").filter({ hasText: /^Copy link$/ }).click();
-    await qr.getByRole("button").filter({ hasText: /^Copied$/ }).waitFor();
+    await qr
+      .getByRole("button")
+      .filter({ hasText: /^Copy link$/ })
+      .click();
+    await qr
+      .getByRole("button")
+      .filter({ hasText: /^Copied$/ })
+      .waitFor();
     expect(await seller.evaluate(() => navigator.clipboard.readText())).toBe(signingUrl);
     await expectTranslated(seller);
-    await qr.getByRole("button").filter({ hasText: /^Close$/ }).click();
+    await qr
+      .getByRole("button")
+      .filter({ hasText: /^Close$/ })
+      .click();
     await qr.waitFor({ state: "detached" });
     await seller.getByTestId("tab-contract").click();
     const qrVersion = seller.getByTestId("contract-version").first();
@@ -263,7 +272,10 @@ describe("contract channels journey", () => {
     expect(await refusal.textContent()).toMatch(/not-really\.pdf/);
     expect(await refusal.textContent()).toMatch(/not a valid PDF/i);
     await expectTranslated(operator);
-    await upload.getByRole("button").filter({ hasText: /^Cancel$/ }).click();
+    await upload
+      .getByRole("button")
+      .filter({ hasText: /^Cancel$/ })
+      .click();
     await upload.waitFor({ state: "detached" });
     await operator.reload();
     await operator.getByTestId("job-documents").waitFor();

@@ -45,7 +45,9 @@ function pdfText(pdf: Buffer): string {
     }
   }
   const content = chunks.join("\n");
-  const hex = [...content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)].map((m) => Buffer.from(m[1] ?? "", "hex").toString("latin1"));
+  const hex = [...content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)].map((m) =>
+    Buffer.from(m[1] ?? "", "hex").toString("latin1"),
+  );
   const literal = [...content.matchAll(/\(((?:[^()\\]|\\.)*)\)\s*Tj/g)].map((m) => m[1] ?? "");
   return [...hex, ...literal].join(" ");
 }
@@ -127,7 +129,10 @@ describe("execution admin journey", () => {
     await done.waitFor();
     expect(await done.textContent()).toContain("2 created, 0 updated, 0 unchanged.");
     expect(await page.getByTestId("csv-import-submit").isDisabled()).toBe(true);
-    await importForm.getByRole("button").filter({ hasText: /^Close$/ }).click();
+    await importForm
+      .getByRole("button")
+      .filter({ hasText: /^Close$/ })
+      .click();
     await importForm.waitFor({ state: "detached" });
     await table.locator("tbody tr").filter({ hasText: "49-E2E-DOOR" }).waitFor();
     const tileRow = table.locator("tbody tr").filter({ hasText: "49-E2E-TILE" });

@@ -87,7 +87,12 @@ export async function applyOrderChange(
   for (const row of jobs) {
     const job = (await lockJob(tx, tenantId, row.id))!;
     const projectNumber = numbers.get(job.projectId) ?? 0;
-    if (job.status === "cancelled") continue;
+    if (job.status === "cancelled") {
+      // A job cancelled from our side is final: the order's same service group must not bring it back as a new job.
+      // One cancelled because an earlier update removed its lines may come back when the lines return.
+      if (job.cancelReason !== null) groups.delete(groupKeyOf(job));
+      continue;
+    }
     const group = groups.get(groupKeyOf(job));
     groups.delete(groupKeyOf(job));
     if (!group) {

@@ -36,7 +36,8 @@ export function ProductsPanel({ buId, q }: { buId: string; q: string }) {
       key: "active",
       header: t("execAdmin.common.status"),
       render: (row) => (
-        <Badge variant="light" color={row.active ? "teal" : "gray"}>
+        // A badge truncates its label: in a crowded table it would read "AC…" without a minimum width.
+        <Badge variant="light" color={row.active ? "teal" : "gray"} miw="max-content">
           {row.active ? t("execAdmin.common.active") : t("execAdmin.common.inactive")}
         </Badge>
       ),

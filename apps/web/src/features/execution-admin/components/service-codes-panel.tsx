@@ -64,7 +64,8 @@ export function ServiceCodesPanel({ buId, q }: { buId: string; q: string }) {
       key: "active",
       header: t("execAdmin.common.status"),
       render: (row) => (
-        <Badge variant="light" color={row.active ? "teal" : "gray"}>
+        // A badge truncates its label: in a crowded table it would read "AC…" without a minimum width.
+        <Badge variant="light" color={row.active ? "teal" : "gray"} miw="max-content">
           {row.active ? t("execAdmin.common.active") : t("execAdmin.common.inactive")}
         </Badge>
       ),

@@ -38,14 +38,15 @@ export function ContractQrModal({ result, onClose }: { result: TSendContractResu
               target="_blank"
               rel="noreferrer"
               size="sm"
-              style={{ wordBreak: "break-all" }}
+              style={{ wordBreak: "break-all", flex: 1, minWidth: 0 }}
               data-testid="contract-signing-url"
             >
               {result.signingUrl}
             </Anchor>
             <CopyButton value={result.signingUrl}>
               {({ copied, copy }) => (
-                <Button size="xs" variant="light" onClick={copy}>
+                // The long link wraps; the button keeps its width rather than showing "Cop".
+                <Button size="xs" variant="light" onClick={copy} style={{ flexShrink: 0 }}>
                   {copied ? t("exec.sendContract.copied") : t("exec.sendContract.copy")}
                 </Button>
               )}
