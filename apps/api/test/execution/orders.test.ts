@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { withTenant } from "@atende/db";
-import type { TOrderResult } from "@atende/contracts";
+import type { TJob, TOrderResult } from "@atende/contracts";
 import { createTestApp } from "../app";
 import { anOrder, givenExecutionWorld } from "../factories/execution";
 import {
@@ -333,6 +333,30 @@ describe("order API: updates", () => {
     expect(timer.status).toBe("scheduled");
     const hvacEvents = await historyOf(t, operator, hvac.id);
     expect(hvacEvents.at(-1)?.name).toBe("ORDER_CANCELLED");
+  });
+
+  it("does not bring back a job an execution admin cancelled when the order is updated again", async () => {
+    const w = await givenExecutionWorld(t, "ord-keep-cancel");
+    const order = await createOrder(t, w, "O-1");
+    const hvac = await jobWithCode(t, w, order, "AC");
+    const admin = await w.as("execution_admin");
+    ok<TJob>(
+      await post(t, `/api/v1/jobs/${hvac.id}/cancel`, admin.headers, {
+        version: hvac.version,
+        reason: "customer_request",
+        justification: "The customer no longer wants air conditioning.",
+      }),
+    );
+    const { orderId: _orderId, ...body } = anOrder(w, "O-1", {
+      services: [
+        { code: "KIT", quantity: 1 },
+        { code: "WTP", quantity: 2 },
+        { code: "AC", quantity: 1 },
+      ],
+    });
+    const updated = ok<TOrderResult>(await put(t, "/api/v1/orders/O-1", w.orders, body));
+    expect(updated.jobs.filter((j) => j.outcome === "created")).toHaveLength(0);
+    expect(updated.jobs.find((j) => j.jobId === hvac.id)?.status).toBe("cancelled");
   });
 
   it("leaves the jobs of an unchanged order untouched", async () => {
