@@ -49,7 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const app = Fastify({
     // Signing links carry an 80-character token; the default 100 would answer longer junk with a bare 414.
-    maxParamLength: 300,
+    routerOptions: { maxParamLength: 300 },
     // Errors the router raises before any route runs (malformed URL, over-long parameter) are problem+json too.
     frameworkErrors: (error, request, reply) =>
       sendProblem(request, reply, {

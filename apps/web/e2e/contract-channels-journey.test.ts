@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signIn, startJourney, type Journey } from "./harness";
 import {
@@ -23,6 +23,8 @@ beforeAll(async () => {
 const HOME: Worksite = { line1: "Calle de Serrano 45", postcode: "28001", city: "Madrid" };
 const FLAT: Worksite = { line1: "Paseo de la Castellana 101", postcode: "28046", city: "Madrid" };
 
+/** A button by its whole visible text (Mantine's modal close button has none, so names alone are ambiguous). */
+const button = (scope: Locator, text: string) => scope.getByRole("button").filter({ hasText: new RegExp(`^${text}$`) });
 const jobWith = (page: Page, code: string) => page.getByTestId("job-card").filter({ hasText: code });
 
 async function serviceAction(page: Page, action: string) {
@@ -84,20 +86,11 @@ describe("contract channels journey", () => {
     expect(signPath).toMatch(/^\/sign\/[^/]{20,}$/);
     await expectUnclipped(qr.getByRole("button"));
     await seller.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: j.baseUrl });
-    await qr
-      .getByRole("button")
-      .filter({ hasText: /^Copy link$/ })
-      .click();
-    await qr
-      .getByRole("button")
-      .filter({ hasText: /^Copied$/ })
-      .waitFor();
+    await button(qr, "Copy link").click();
+    await button(qr, "Copied").waitFor();
     expect(await seller.evaluate(() => navigator.clipboard.readText())).toBe(signingUrl);
     await expectTranslated(seller);
-    await qr
-      .getByRole("button")
-      .filter({ hasText: /^Close$/ })
-      .click();
+    await button(qr, "Close").click();
     await qr.waitFor({ state: "detached" });
     await seller.getByTestId("tab-contract").click();
     const qrVersion = seller.getByTestId("contract-version").first();
@@ -272,10 +265,7 @@ describe("contract channels journey", () => {
     expect(await refusal.textContent()).toMatch(/not-really\.pdf/);
     expect(await refusal.textContent()).toMatch(/not a valid PDF/i);
     await expectTranslated(operator);
-    await upload
-      .getByRole("button")
-      .filter({ hasText: /^Cancel$/ })
-      .click();
+    await button(upload, "Cancel").click();
     await upload.waitFor({ state: "detached" });
     await operator.reload();
     await operator.getByTestId("job-documents").waitFor();

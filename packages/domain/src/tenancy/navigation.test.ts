@@ -23,6 +23,8 @@ describe("navigation", () => {
       "/admin/playbooks",
       "/admin/catalogue",
       "/admin/maintenance",
+      "/admin/service-codes",
+      "/admin/webhooks",
       "/admin/outbox",
     ]);
   });
@@ -38,12 +40,19 @@ describe("navigation", () => {
       "/admin/playbooks",
       "/admin/catalogue",
       "/admin/maintenance",
+      "/admin/service-codes",
       "/admin/outbox",
     ]);
   });
 
   it("operator and execution admin see the operator pages and the availability check", () => {
-    const expected = ["/operator/queue", "/operator/projects", "/operator/reports", "/seller/availability"];
+    const expected = [
+      "/operator/queue",
+      "/operator/projects",
+      "/operator/monitoring",
+      "/operator/reports",
+      "/seller/availability",
+    ];
     expect(paths(as("operator", "bu-es"))).toEqual(expected);
     expect(paths(as("execution_admin"))).toEqual(expected);
   });
@@ -71,6 +80,7 @@ describe("navigation", () => {
     expect(items.map((item) => item.key)).toEqual([
       "operator.queue",
       "operator.projects",
+      "operator.monitoring",
       "operator.reports",
       "seller.projects",
       "seller.availability",
@@ -78,18 +88,9 @@ describe("navigation", () => {
     expect(navigationFor([])).toEqual([]);
   });
 
-  it("the admin pages, the service desk and the customer's tickets are available; execution and providers come later", () => {
+  it("everything is available except availability and the provider pages, which come later", () => {
     const unavailable = NAV_ITEMS.filter((item) => !item.available).map((item) => item.key);
-    expect(unavailable.sort()).toEqual(
-      [
-        "operator.projects",
-        "portal.projects",
-        "provider.jobs",
-        "provider.workers",
-        "seller.availability",
-        "seller.projects",
-      ].sort(),
-    );
+    expect(unavailable.sort()).toEqual(["provider.jobs", "provider.workers", "seller.availability"].sort());
   });
 
   it("keys and paths are unique and permissions are known", () => {
