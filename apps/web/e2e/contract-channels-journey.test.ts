@@ -133,7 +133,9 @@ describe("contract channels journey", () => {
     await phone.reload();
     const already = phone.getByTestId("signing-already");
     await already.waitFor();
-    expect(await already.textContent()).toMatch(/already signed|was signed on/i);
+    // The link opens in the contract's language (LMES: Spanish) for a visitor who has not chosen one.
+    expect(await already.textContent()).toMatch(/ya está firmado|se firmó el/i);
+    expect(await phone.evaluate(() => document.documentElement.lang)).toBe("es");
     expect(await phone.getByTestId("signing-submit").count()).toBe(0);
 
     // 2. The operator finds job A scheduled, and no longer among the contracts waiting in Monitoring.

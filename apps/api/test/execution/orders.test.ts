@@ -83,6 +83,22 @@ describe("order API: creation", () => {
     expect(events.map((e) => [e.code, e.name])).toEqual([[100, "SX_CREATED"]]);
   });
 
+  it("links the order's customer to a customer account with that e-mail, never to a staff account", async () => {
+    const w = await givenExecutionWorld(t, "ord-link");
+    await createOrder(t, w, "O-1");
+    const staffOrder = anOrder(w, "O-2", {
+      customer: { customerId: "C-STAFF", name: "Olga as a customer", email: w.emails.operator! },
+      worksite: { line1: "Calle Sol 3", postcode: "28004", city: "Madrid" },
+    });
+    ok<TOrderResult>(await post(t, "/api/v1/orders", w.orders, staffOrder), 201);
+    const customers = await withTenant(t.db, w.tenantId, (tx) =>
+      tx.customer.findMany({ select: { email: true, userId: true }, orderBy: { email: "asc" } }),
+    );
+    const byEmail = new Map(customers.map((c) => [c.email, c.userId]));
+    expect(byEmail.get(w.emails.customer!)).not.toBeNull();
+    expect(byEmail.get(w.emails.operator!)).toBeNull();
+  });
+
   it("answers the same order id again with 200, the same jobs, and writes nothing", async () => {
     const w = await givenExecutionWorld(t, "ord-again");
     const first = await createOrder(t, w, "O-1");

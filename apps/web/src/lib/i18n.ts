@@ -74,6 +74,21 @@ export async function changeLanguage(language: UiLanguage): Promise<void> {
   applyLanguage(language);
 }
 
+/** Shows this visit in a language without remembering it (a page whose content has its own language). */
+export async function showInLanguage(language: UiLanguage): Promise<void> {
+  await i18next.changeLanguage(language);
+  applyLanguage(language);
+}
+
+/** Whether the visitor picked a language on this browser (then nothing overrides it). */
+export function hasChosenLanguage(): boolean {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
 export function currentLanguage(): UiLanguage {
   return isUiLanguage(i18next.resolvedLanguage) ? i18next.resolvedLanguage : "en";
 }

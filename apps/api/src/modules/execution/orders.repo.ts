@@ -65,7 +65,12 @@ export async function upsertCustomer(
   const email = input.email ?? existing?.email ?? null;
   const user = email
     ? await tx.user.findFirst({
-        where: { tenantId, email: { equals: email, mode: "insensitive" } },
+        // Only a customer account is linked: staff who happen to share the address must not see the portal projects.
+        where: {
+          tenantId,
+          email: { equals: email, mode: "insensitive" },
+          roleAssignments: { some: { role: "customer" } },
+        },
         select: { id: true },
       })
     : null;

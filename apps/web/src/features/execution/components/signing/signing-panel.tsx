@@ -1,10 +1,10 @@
 import { Alert, Anchor, Box, List, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TSigningView } from "@atende/contracts";
 import { isApiError } from "../../../../lib/api-client";
 import { formatDateTime } from "../../../../lib/format";
-import { currentLanguage } from "../../../../lib/i18n";
+import { currentLanguage, hasChosenLanguage, isUiLanguage, showInLanguage } from "../../../../lib/i18n";
 import { ErrorState } from "../../../../ui/error-state";
 import { LoadingState } from "../../../../ui/loading-state";
 import type { SigningSource } from "../../api/keys";
@@ -21,6 +21,12 @@ export function SigningPanel({ source }: { source: SigningSource }) {
   const { t } = useTranslation();
   const view = useSigningView(source);
   const [justSigned, setJustSigned] = useState(false);
+  const contractLanguage = view.data?.locale.slice(0, 2);
+  useEffect(() => {
+    // A signed-out visitor from the e-mail reads the page in the contract's language unless they chose one here.
+    if (source.kind !== "public" || !isUiLanguage(contractLanguage) || hasChosenLanguage()) return;
+    if (contractLanguage !== currentLanguage()) void showInLanguage(contractLanguage);
+  }, [source.kind, contractLanguage]);
   if (view.isPending) return <LoadingState />;
   if (view.error) return <LoadError error={view.error} source={source} onRetry={() => void view.refetch()} />;
   const contract = view.data;
