@@ -86,7 +86,53 @@ const { buId, storeId } = await withTenant(owner, tenantId, async (tx) => {
   return { buId: bu.id, storeId: store.id };
 });
 
-const NAMES = ["García", "Martín", "López", "Sánchez", "Pérez", "Gómez", "Ruiz", "Díaz", "Moreno", "Álvarez"];
+// Realistic spread: 20 first names x 20 x 20 surnames, scattered DNI-like fiscal ids and mobile numbers.
+const FIRST = [
+  "Lucía",
+  "Hugo",
+  "Martina",
+  "Mateo",
+  "Sofía",
+  "Leo",
+  "Julia",
+  "Daniel",
+  "Paula",
+  "Pablo",
+  "Valeria",
+  "Álvaro",
+  "Emma",
+  "Manuel",
+  "Noa",
+  "Adrián",
+  "Carmen",
+  "David",
+  "Elena",
+  "Javier",
+];
+const SURNAMES = [
+  "García",
+  "Rodríguez",
+  "González",
+  "Fernández",
+  "López",
+  "Martínez",
+  "Sánchez",
+  "Pérez",
+  "Gómez",
+  "Martín",
+  "Jiménez",
+  "Ruiz",
+  "Hernández",
+  "Díaz",
+  "Moreno",
+  "Muñoz",
+  "Álvarez",
+  "Romero",
+  "Alonso",
+  "Gutiérrez",
+];
+const fiscalOf = (n: number) => `${String((n * 7919) % 100_000_000).padStart(8, "0")}${"ABCDEFGHJK"[n % 10]}`;
+const phoneOf = (n: number) => `6${String((n * 104_729) % 100_000_000).padStart(8, "0")}`;
 const sql = new pg.Client({ connectionString: ownerUrl });
 await sql.connect();
 await sql.query("SELECT set_config('app.tenant_id', $1, false)", [tenantId]);
@@ -107,25 +153,29 @@ if (existing < TOTAL) {
   const batch = 20_000;
   for (let from = existing + 1; from <= TOTAL; from += batch) {
     const to = Math.min(TOTAL, from + batch - 1);
-    // Customers of ten surnames with distinct first-name numbers, 2 % cancelled, created over two years.
     await sql.query(
-      `WITH p AS (
+      `WITH c AS (
+         SELECT n, ($6::text[])[1 + n % 20] || ' ' || ($7::text[])[1 + (n / 20) % 20] || ' ' || ($7::text[])[1 + (n / 400) % 20] AS name,
+           lpad(((n::bigint * 7919) % 100000000)::text, 8, '0') || substr('ABCDEFGHJK', 1 + n % 10, 1) AS fiscal,
+           '6' || lpad(((n::bigint * 104729) % 100000000)::text, 8, '0') AS phone
+         FROM generate_series($8::int, $9::int) AS n),
+       p AS (
          INSERT INTO projects (id, tenant_id, number, bu_id, store_id, customer_id, customer_key, customer_name, customer_fiscal_id,
            customer_phone, postcode, address_key, worksite, status, search_text, created_at, updated_at)
-         SELECT gen_random_uuid(), $1, n, $2, $3, $4, 'fiscal:B' || n, 'Cliente ' || n || ' ' || ($6::text[])[1 + n % 10],
-           'B' || lpad(n::text, 8, '0'), '+34 6' || lpad(n::text, 8, '0'), lpad((28000 + n % 900)::text, 5, '0'),
-           'k' || n, jsonb_build_object('line1', 'Calle ' || n, 'postcode', lpad((28000 + n % 900)::text, 5, '0'), 'city', 'Madrid'),
+         SELECT gen_random_uuid(), $1, n, $2, $3, $4, 'fiscal:' || fiscal, name, fiscal, '+34 ' || phone,
+           lpad((28000 + n % 900)::text, 5, '0'), 'k' || n,
+           jsonb_build_object('line1', 'Calle ' || n, 'postcode', lpad((28000 + n % 900)::text, 5, '0'), 'city', 'Madrid'),
            CASE WHEN n % 50 = 0 THEN 'cancelled' WHEN n % 3 = 0 THEN 'ongoing' ELSE 'new' END,
-           lower('cliente ' || n || ' ' || ($6::text[])[1 + n % 10] || ' b' || lpad(n::text, 8, '0') || ' 346' || lpad(n::text, 8, '0')),
+           lower(translate(name, 'ÁÉÍÓÚÜÑáéíóúüñ', 'AEIOUUNaeiouun')) || ' ' || lower(fiscal) || ' 34' || phone || ' ' || phone,
            now() - ((n % 730) || ' days')::interval, now()
-         FROM generate_series($7::int, $8::int) AS n RETURNING id, number)
+         FROM c RETURNING id, number)
        INSERT INTO jobs (id, tenant_id, number, project_id, order_id, bu_id, store_id, type, status, profession, specialty, services,
          products, duration_minutes, original_duration_minutes, planned_date, earliest_date, worksite, contact, updated_at)
        SELECT gen_random_uuid(), $1, p.number, p.id, $5, $2, $3, 'installation',
          CASE WHEN p.number % 50 = 0 THEN 'cancelled' WHEN p.number % 3 = 0 THEN 'scheduled' ELSE 'pre_scheduled' END,
          'carpentry', 'kitchen', '[{"code":"KIT"}]', '[]', 240, 240, current_date + (p.number % 90), current_date, '{}', '{}', now()
        FROM p`,
-      [tenantId, buId, storeId, customer.rows[0].id, order.rows[0].id, NAMES, from, to],
+      [tenantId, buId, storeId, customer.rows[0].id, order.rows[0].id, FIRST, SURNAMES, from, to],
     );
     process.stdout.write(`\rseeded ${to.toLocaleString()} projects`);
   }
@@ -234,20 +284,20 @@ await run("project list: newest first, 50 rows", {
   url: `${base}/api/v1/projects?limit=50`,
   headers: { cookie: operator.cookie },
 });
-await run("project search: customer name fragment", {
-  url: `${base}/api/v1/projects?q=${encodeURIComponent("cliente 1234")}&limit=50`,
+await run("project search: first name + surname (~250 matches)", {
+  url: `${base}/api/v1/projects?q=${encodeURIComponent("Hugo Rodríguez")}&limit=50`,
   headers: { cookie: operator.cookie },
 });
-await run("project search: surname (many matches)", {
+await run("project search: one surname (~10 % of projects)", {
   url: `${base}/api/v1/projects?q=${encodeURIComponent("álvarez")}&limit=50`,
   headers: { cookie: operator.cookie },
 });
 await run("project search: fiscal id", {
-  url: `${base}/api/v1/projects?q=b00054321&limit=50`,
+  url: `${base}/api/v1/projects?q=${fiscalOf(54_321)}&limit=50`,
   headers: { cookie: operator.cookie },
 });
 await run("project search: phone digits", {
-  url: `${base}/api/v1/projects?q=${encodeURIComponent("600054321")}&limit=50`,
+  url: `${base}/api/v1/projects?q=${encodeURIComponent(phoneOf(54_321))}&limit=50`,
   headers: { cookie: operator.cookie },
 });
 await run("project list: status ongoing + planned date range", {

@@ -126,7 +126,7 @@ describe("project list", () => {
     });
   });
 
-  it("searches by name fragment (any case, accents as typed), fiscal id and phone digits", async () => {
+  it("searches by word prefixes of the name (any case and accents), fiscal id and phone digits", async () => {
     expect(ids(await list("q=MART"))).toEqual(named("pablo", "marta", "lucia"));
     expect(ids(await list(`q=${encodeURIComponent("martín")}`))).toEqual(named("pablo", "lucia"));
     expect(ids(await list(`q=${encodeURIComponent("MARTÍN")}`))).toEqual(named("pablo", "lucia"));
@@ -138,6 +138,10 @@ describe("project list", () => {
     expect(ids(await list("q=912345678"))).toEqual(named("joao"));
     expect(ids(await list(`q=${encodeURIComponent("600-999-888")}`))).toEqual(named("marta"));
     expect(ids(await list("q=nobody"))).toEqual([]);
+    // Every word is a prefix of one of the customer's words, in any order; separators inside a fiscal id do not matter.
+    expect(ids(await list(`q=${encodeURIComponent("mart luc")}`))).toEqual(named("lucia"));
+    expect(ids(await list(`q=${encodeURIComponent("12345678-Z")}`))).toEqual(named("lucia"));
+    expect(ids(await list(`q=${encodeURIComponent("artín")}`))).toEqual([]);
     // LIKE wildcards are searched for literally.
     expect(ids(await list(`q=${encodeURIComponent("%")}`))).toEqual([]);
     expect(ids(await list("q=_"))).toEqual([]);

@@ -113,9 +113,10 @@ export type NewProject = {
 };
 
 export function insertProject(tx: Tx, p: NewProject) {
-  const searchText = searchable(
-    [p.customerName, p.customerFiscalId ?? "", (p.customerPhone ?? "").replace(/\D/g, "")].join(" "),
-  );
+  const phone = (p.customerPhone ?? "").replace(/\D/g, "");
+  // The phone is indexed with and without its country code, so "600 111 222" and "+34 600..." both find it.
+  const fiscal = (p.customerFiscalId ?? "").replace(/[\s\-./]/g, "");
+  const searchText = searchable([p.customerName, fiscal, phone, phone.slice(-9)].join(" "));
   return tx.project.create({ data: { ...p, worksite: json(p.worksite), searchText } });
 }
 
