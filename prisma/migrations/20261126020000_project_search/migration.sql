@@ -5,3 +5,25 @@ ALTER TABLE "projects" ADD COLUMN "search_words" tsvector
   GENERATED ALWAYS AS (to_tsvector('simple', "search_text")) STORED;
 CREATE INDEX "projects_search_words_idx" ON "projects" USING gin ("search_words");
 DROP INDEX "projects_search_text_trgm_idx";
+
+-- Row-level security evaluates a query's non-leakproof conditions (text search, LIKE) only after the policy, so the
+-- planner cannot use their indexes and scans every row of the table (36 ms at 100k projects). These two functions run
+-- with the owner's rights, use the index, and restrict themselves to the tenant pinned for the transaction
+-- (app_current_tenant(), which the caller cannot choose): the result is the same set RLS would allow. Where the owner is
+-- not a superuser, FORCE RLS still applies inside them: correct, only without the speed-up.
+CREATE FUNCTION app_search_projects(p_query tsquery) RETURNS TABLE (id uuid)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $fn$
+  SELECT p.id FROM projects p WHERE p.tenant_id = app_current_tenant() AND p.search_words @@ p_query
+$fn$;
+
+CREATE FUNCTION app_search_tickets(p_query tsquery, p_limit int) RETURNS TABLE (id uuid)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $fn$
+  SELECT t.id FROM tickets t WHERE t.tenant_id = app_current_tenant() AND t.search @@ p_query LIMIT p_limit
+$fn$;
+
+REVOKE ALL ON FUNCTION app_search_projects(tsquery) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_search_tickets(tsquery, int) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app_search_projects(tsquery) TO atende_app;
+GRANT EXECUTE ON FUNCTION app_search_tickets(tsquery, int) TO atende_app;

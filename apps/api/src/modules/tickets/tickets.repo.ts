@@ -95,7 +95,7 @@ export async function listTickets(tx: Tx, tenantId: string, q: TTicketListQuery,
   if (q.priority) filters.push({ priority: q.priority });
   if (q.type) filters.push({ type: q.type });
   if (q.q) {
-    const ids = await searchIds(tx, tenantId, q.q);
+    const ids = await searchIds(tx, q.q);
     const asNumber = /^\d{1,9}$/.test(q.q) ? Number(q.q) : null;
     filters.push({ OR: [{ id: { in: ids } }, ...(asNumber !== null ? [{ number: asNumber }] : [])] });
   }
@@ -113,9 +113,9 @@ export async function listTickets(tx: Tx, tenantId: string, q: TTicketListQuery,
   };
 }
 
-async function searchIds(tx: Tx, tenantId: string, text: string): Promise<string[]> {
+async function searchIds(tx: Tx, text: string): Promise<string[]> {
   const rows = await tx.$queryRaw<Array<{ id: string }>>`
-    SELECT id FROM tickets WHERE tenant_id = ${tenantId}::uuid AND search @@ plainto_tsquery('simple', ${text}) LIMIT 1000`;
+    SELECT s.id FROM app_search_tickets(plainto_tsquery('simple', ${text}), 1000) s`;
   return rows.map((r) => r.id);
 }
 
