@@ -11,10 +11,10 @@ DROP INDEX "projects_search_text_trgm_idx";
 -- with the owner's rights, use the index, and restrict themselves to the tenant pinned for the transaction
 -- (app_current_tenant(), which the caller cannot choose): the result is the same set RLS would allow. Where the owner is
 -- not a superuser, FORCE RLS still applies inside them: correct, only without the speed-up.
-CREATE FUNCTION app_search_projects(p_query tsquery) RETURNS TABLE (id uuid)
+CREATE FUNCTION app_search_projects(p_query tsquery) RETURNS TABLE (id uuid, created_at timestamptz)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
 AS $fn$
-  SELECT p.id FROM projects p WHERE p.tenant_id = app_current_tenant() AND p.search_words @@ p_query
+  SELECT p.id, p.created_at FROM projects p WHERE p.tenant_id = app_current_tenant() AND p.search_words @@ p_query
 $fn$;
 
 CREATE FUNCTION app_search_tickets(p_query tsquery, p_limit int) RETURNS TABLE (id uuid)

@@ -68,15 +68,15 @@ export async function searchProjects(
   if (query.storeId) where.push(sql`p.store_id = ${query.storeId}::uuid`);
   if (query.status) where.push(sql`p.status = ${query.status}`);
   else if (!query.includeCancelled) where.push(sql`p.status <> 'cancelled'`);
-  if (query.q) {
-    // Through app_search_projects: under row-level security a plain @@ here could not use the word index.
-    const words = searchWords(query.q);
-    where.push(
-      words.length
-        ? sql`p.id IN (SELECT s.id FROM app_search_projects(to_tsquery('simple', ${words.map((w) => `${w}:*`).join(" & ")})) s)`
-        : sql`false`,
-    );
-  }
+  // A search drives the query from app_search_projects (under row-level security a plain @@ could not use the word
+  // index): its matches are sorted newest first and joined to projects until the page is full.
+  const words = query.q ? searchWords(query.q) : null;
+  if (words && words.length === 0) where.push(sql`false`);
+  const from =
+    words && words.length
+      ? sql`app_search_projects(to_tsquery('simple', ${words.map((w) => `${w}:*`).join(" & ")})) s JOIN projects p ON p.id = s.id`
+      : sql`projects p`;
+  const createdAt = words && words.length ? sql`s.created_at` : sql`p.created_at`;
   if (query.createdFrom) where.push(sql`p.created_at >= ${query.createdFrom}::date`);
   if (query.createdTo) where.push(sql`p.created_at < (${query.createdTo}::date + 1)`);
   const jobWhere: Sql[] = [];
@@ -92,11 +92,8 @@ export async function searchProjects(
       sql`EXISTS (SELECT 1 FROM jobs j WHERE j.tenant_id = p.tenant_id AND j.project_id = p.id AND ${join(jobWhere, " AND ")})`,
     );
   }
-  // With a search term, walking the newest-first index and filtering can read every project when the term is rare
-  // (60 ms at 100k); ordering by an expression makes PostgreSQL take the word index and sort the matches instead.
-  const order = query.q ? sql`(p.created_at + interval '0 s')` : sql`p.created_at`;
   const seek = after
-    ? sql`AND (p.created_at, p.id) < (${new Date(after.createdAt)}::timestamptz, ${after.id}::uuid)`
+    ? sql`AND (${createdAt}, p.id) < (${new Date(after.createdAt)}::timestamptz, ${after.id}::uuid)`
     : empty;
   return tx.$queryRaw<ProjectListRow[]>`
     SELECT p.id, p.number, p.status, p.bu_id, p.store_id, p.customer_name, p.customer_fiscal_id, p.customer_phone,
@@ -109,9 +106,9 @@ export async function searchProjects(
         ) ORDER BY j.number)
         FROM jobs j WHERE j.tenant_id = p.tenant_id AND j.project_id = p.id
       ), '[]'::json) AS jobs
-    FROM projects p
+    FROM ${from}
     WHERE ${join(where, " AND ")} ${seek}
-    ORDER BY ${order} DESC, p.id DESC
+    ORDER BY ${createdAt} DESC, p.id DESC
     LIMIT ${limit}`;
 }
 
