@@ -137,6 +137,15 @@ describe("project list", () => {
     expect(ids(await list(`q=${encodeURIComponent("+34600111222")}`))).toEqual(named("lucia"));
     expect(ids(await list("q=912345678"))).toEqual(named("joao"));
     expect(ids(await list(`q=${encodeURIComponent("600-999-888")}`))).toEqual(named("marta"));
+    // Paging through a search gives the same order as the first page, whichever way each page was found.
+    const paged: string[] = [];
+    let next: string | null = null;
+    do {
+      const page = await list(`q=MART&limit=1${next ? `&cursor=${encodeURIComponent(next)}` : ""}`);
+      paged.push(...ids(page));
+      next = page.nextCursor;
+    } while (next && paged.length < 10);
+    expect(paged).toEqual(named("pablo", "marta", "lucia"));
     expect(ids(await list("q=nobody"))).toEqual([]);
     // Every word is a prefix of one of the customer's words, in any order; separators inside a fiscal id do not matter.
     expect(ids(await list(`q=${encodeURIComponent("mart luc")}`))).toEqual(named("lucia"));

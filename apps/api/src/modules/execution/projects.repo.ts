@@ -32,7 +32,6 @@ export type ProjectListRow = {
   }>;
 };
 
-/** Matching project ids, newest first; job filters are EXISTS over the project's jobs. */
 /**
  * The words of a search, each matched as a prefix of a word of the customer's name, fiscal id or phone: a phone number
  * typed with spaces is one word of digits, and separators inside a fiscal id ("12345678-Z") are dropped.
@@ -48,7 +47,21 @@ export function searchWords(q: string): string[] {
     .slice(0, 8);
 }
 
-/** Matching projects, newest first, each with its job cards aggregated in the same query (one round trip). */
+/** How a search finds its matches; see searchProjects. */
+export type SearchStrategy = "recent" | "index";
+
+/** How many of the newest projects (after the other filters) the "recent" strategy checks for the search words. */
+export const RECENT_WINDOW = 2000;
+
+/**
+ * Matching projects, newest first, each with its job cards aggregated in the same query (one round trip). Job filters
+ * are EXISTS over the project's jobs. Under row-level security a text-search condition cannot use its index, so a
+ * search runs one of two ways:
+ * - "recent": walk the newest RECENT_WINDOW projects that pass the other filters and keep those matching the words.
+ *   When that fills the page, the page is exact (any other match is older than all of them). Cheap for common words.
+ * - "index": app_search_projects returns every match from the word index, sorted newest first and joined to projects
+ *   until the page is full. Cheap for rare words (a name, a fiscal id, a phone).
+ */
 export async function searchProjects(
   tx: Tx,
   tenantId: string,
@@ -56,6 +69,7 @@ export async function searchProjects(
   scope: "all" | Array<{ buId: string; storeId: string | null }>,
   after: ProjectSeek | null,
   limit: number,
+  strategy: SearchStrategy = "index",
 ): Promise<ProjectListRow[]> {
   const where: Sql[] = [sql`p.tenant_id = ${tenantId}::uuid`];
   if (scope !== "all") {
@@ -68,15 +82,6 @@ export async function searchProjects(
   if (query.storeId) where.push(sql`p.store_id = ${query.storeId}::uuid`);
   if (query.status) where.push(sql`p.status = ${query.status}`);
   else if (!query.includeCancelled) where.push(sql`p.status <> 'cancelled'`);
-  // A search drives the query from app_search_projects (under row-level security a plain @@ could not use the word
-  // index): its matches are sorted newest first and joined to projects until the page is full.
-  const words = query.q ? searchWords(query.q) : null;
-  if (words && words.length === 0) where.push(sql`false`);
-  const from =
-    words && words.length
-      ? sql`app_search_projects(to_tsquery('simple', ${words.map((w) => `${w}:*`).join(" & ")})) s JOIN projects p ON p.id = s.id`
-      : sql`projects p`;
-  const createdAt = words && words.length ? sql`s.created_at` : sql`p.created_at`;
   if (query.createdFrom) where.push(sql`p.created_at >= ${query.createdFrom}::date`);
   if (query.createdTo) where.push(sql`p.created_at < (${query.createdTo}::date + 1)`);
   const jobWhere: Sql[] = [];
@@ -92,9 +97,26 @@ export async function searchProjects(
       sql`EXISTS (SELECT 1 FROM jobs j WHERE j.tenant_id = p.tenant_id AND j.project_id = p.id AND ${join(jobWhere, " AND ")})`,
     );
   }
-  const seek = after
-    ? sql`AND (${createdAt}, p.id) < (${new Date(after.createdAt)}::timestamptz, ${after.id}::uuid)`
-    : empty;
+  const seekAfter = (createdAt: Sql) =>
+    after ? sql`AND (${createdAt}, p.id) < (${new Date(after.createdAt)}::timestamptz, ${after.id}::uuid)` : empty;
+  const words = query.q ? searchWords(query.q) : null;
+  if (words && words.length === 0) return [];
+  const tsquery = words ? words.map((w) => `${w}:*`).join(" & ") : "";
+  let source: Sql;
+  let createdAt = sql`p.created_at`;
+  if (!words) {
+    source = sql`SELECT p.* FROM projects p WHERE ${join(where, " AND ")} ${seekAfter(createdAt)}`;
+  } else if (strategy === "recent") {
+    source = sql`SELECT p.* FROM (
+        SELECT p.* FROM projects p WHERE ${join(where, " AND ")} ${seekAfter(createdAt)}
+        ORDER BY p.created_at DESC, p.id DESC LIMIT ${RECENT_WINDOW}
+      ) p WHERE p.search_words @@ to_tsquery('simple', ${tsquery})`;
+  } else {
+    createdAt = sql`m.created_at`;
+    source = sql`SELECT p.* FROM app_search_projects(to_tsquery('simple', ${tsquery})) m JOIN projects p ON p.id = m.id
+      WHERE ${join(where, " AND ")} ${seekAfter(createdAt)}
+      ORDER BY m.created_at DESC, p.id DESC LIMIT ${limit}`;
+  }
   return tx.$queryRaw<ProjectListRow[]>`
     SELECT p.id, p.number, p.status, p.bu_id, p.store_id, p.customer_name, p.customer_fiscal_id, p.customer_phone,
       p.worksite, p.created_at,
@@ -102,13 +124,12 @@ export async function searchProjects(
         SELECT json_agg(json_build_object(
           'id', j.id, 'number', j.number, 'type', j.type, 'status', j.status, 'profession', j.profession,
           'specialty', j.specialty, 'plannedDate', to_char(j.planned_date, 'YYYY-MM-DD'), 'tags', j.tags,
-          'serviceCodes', (SELECT COALESCE(json_agg(s->>'code'), '[]'::json) FROM jsonb_array_elements(j.services) s)
+          'serviceCodes', (SELECT COALESCE(json_agg(e->>'code'), '[]'::json) FROM jsonb_array_elements(j.services) e)
         ) ORDER BY j.number)
         FROM jobs j WHERE j.tenant_id = p.tenant_id AND j.project_id = p.id
       ), '[]'::json) AS jobs
-    FROM ${from}
-    WHERE ${join(where, " AND ")} ${seek}
-    ORDER BY ${createdAt} DESC, p.id DESC
+    FROM (${source}) p
+    ORDER BY p.created_at DESC, p.id DESC
     LIMIT ${limit}`;
 }
 

@@ -11,9 +11,14 @@ const ZSeek = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
 
 export async function listProjects(ctx: RequestContext, query: TProjectListQuery): Promise<Page<TProjectSummary>> {
   const after = decodeCursor(query.cursor, ZSeek);
-  const rows = await ctx.run((tx) =>
-    repo.searchProjects(tx, ctx.tenantId, query, readableScopes(ctx), after, query.limit + 1),
-  );
+  const rows = await ctx.run(async (tx) => {
+    const run = (strategy: repo.SearchStrategy) =>
+      repo.searchProjects(tx, ctx.tenantId, query, readableScopes(ctx), after, query.limit + 1, strategy);
+    if (!query.q) return run("index");
+    // Common words fill the page from the newest projects; otherwise the word index finds the rarer matches.
+    const recent = await run("recent");
+    return recent.length > query.limit ? recent : run("index");
+  });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
