@@ -186,6 +186,12 @@ async function runEffects(
 
 type ContactJson = { name?: string; email?: string | null };
 
+/** Events whose customer e-mail reuses another event's template (same news for the customer). */
+const CUSTOMER_TEMPLATE: Partial<Record<string, string>> = {
+  ORDER_CANCELLED: "job.cancelled",
+  CONTRACT_SIGNATURE_IN_PAPER: "job.contract_signed",
+};
+
 async function notifyCustomer(
   tx: Tx,
   job: JobRow,
@@ -197,7 +203,7 @@ async function notifyCustomer(
   if (!contact.email) return;
   await queueEmail(tx, {
     tenantId: job.tenantId,
-    event: `job.${event.toLowerCase()}`,
+    event: CUSTOMER_TEMPLATE[event] ?? `job.${event.toLowerCase()}`,
     locale: bu.locale,
     to: contact.email,
     vars: { jobNumber: job.number, customerName: contact.name ?? "", plannedDate: isoDate(job.plannedDate), ...vars },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { withTenant } from "@atende/db";
-import type { TJob } from "@atende/contracts";
+import type { Page, TJob, TProjectDetail, TProjectSummary } from "@atende/contracts";
 import { openSystemTask, SYSTEM_EXEC_ACTOR } from "@atende/execution";
 import { createTestApp, tenantWide } from "../app";
 import { givenExecutionWorld } from "../factories/execution";
@@ -412,7 +412,12 @@ describe("job visibility", () => {
     const seller = await w.as("seller");
     ok<TJob>(await get(t, `/api/v1/jobs/${mine.jobs[0]!.jobId}`, seller.headers));
     expectProblem(await get(t, `/api/v1/jobs/${theirs.jobs[0]!.jobId}`, seller.headers), 404);
-    expectProblem(await get(t, `/api/v1/projects/${theirs.jobs[0]!.projectId}`, seller.headers), 404);
+    // Same customer, same address: one project across the two stores; the seller sees it with their store's jobs only.
+    expect(theirs.jobs[0]!.projectId).toBe(mine.jobs[0]!.projectId);
+    const project = ok<TProjectDetail>(await get(t, `/api/v1/projects/${mine.jobs[0]!.projectId}`, seller.headers));
+    expect(project.jobs.map((j) => j.id).sort()).toEqual(mine.jobs.map((j) => j.jobId).sort());
+    const listed = ok<Page<TProjectSummary>>(await get(t, "/api/v1/projects", seller.headers));
+    expect(listed.items.flatMap((p) => p.jobs.map((j) => j.id)).sort()).toEqual(mine.jobs.map((j) => j.jobId).sort());
     expectProblem(await post(t, act(theirs.jobs[0]!.jobId, "contract/send"), seller.headers, { channel: "qr" }), 404);
     // A BU-wide operator sees both stores.
     const operator = await userWith(t, w.tenantId, "bu-operator@vis-store.test", [

@@ -122,7 +122,7 @@ export async function sendContract(
       ...(await scheduleContractFollowUps(tx, updated, bu, now, {
         firstSentAt: previous.at(-1)?.sentAt ?? now,
         signingUrl: url,
-        reminders: timers.has("contract-reminder"),
+        reminders: timers.has("contract-reminder") && Boolean(contact.email),
         notSignedTask: timers.has("contract-not-signed"),
       })),
     );

@@ -56,15 +56,17 @@ export async function runContractReminder(
   const signingUrl =
     (timer?.payload as { signingUrl?: string } | null)?.signingUrl ??
     `${deps.publicUrl.replace(/\/$/, "")}/portal/projects`;
-  if (contact.email) {
-    await queueEmail(tx, {
-      tenantId,
-      event: "job.contract_reminder",
-      locale: bu.locale,
-      to: contact.email,
-      vars: { jobNumber: job.number, customerName: contact.name ?? "", version: contract.version, signingUrl },
-    });
-  }
+  // Nothing to remind by e-mail (a QR or paper contract for a contact without one): no reminder is counted or logged.
+  const queued = contact.email
+    ? await queueEmail(tx, {
+        tenantId,
+        event: "job.contract_reminder",
+        locale: bu.locale,
+        to: contact.email,
+        vars: { jobNumber: job.number, customerName: contact.name ?? "", version: contract.version, signingUrl },
+      })
+    : false;
+  if (!queued) return NOTHING;
   await tx.contract.update({
     where: { id: contract.id },
     data: { remindersSent: { increment: 1 }, lastReminderAt: now },

@@ -41,11 +41,15 @@ export function readableScopes(ctx: RequestContext): ReadableScopes {
   return [...seen.values()];
 }
 
+/** Whether a staff role of this principal reaches the BU and store (tokens read everything). */
+export function canRead(ctx: RequestContext, scope: JobScope): boolean {
+  if (ctx.principal.kind === "token") return true;
+  return ctx.principal.roles.some((r) => READ_PERMISSIONS.some((p) => roleHas(r.role, p)) && covers(r, scope));
+}
+
 /** Another BU's or another store's project is a 404 for a scoped user, like another tenant's. */
 export function assertReadable(ctx: RequestContext, scope: JobScope, what: "job" | "project" = "job"): void {
-  if (ctx.principal.kind === "token") return;
-  if (!ctx.principal.roles.some((r) => READ_PERMISSIONS.some((p) => roleHas(r.role, p)) && covers(r, scope)))
-    throw notFound(what);
+  if (!canRead(ctx, scope)) throw notFound(what);
 }
 
 /** Loads and locks a job the user may see (another BU's job is a 404, like another tenant's). */

@@ -89,9 +89,10 @@ export async function upsertCustomer(
   return tx.customer.create({ data: { tenantId, buId, ...data } });
 }
 
-export function projectCandidates(tx: Tx, tenantId: string, customerKey: string, postcode: string) {
+/** Open projects of this customer at this postcode in the BU (a project never spans business units). */
+export function projectCandidates(tx: Tx, tenantId: string, buId: string, customerKey: string, postcode: string) {
   return tx.project.findMany({
-    where: { tenantId, customerKey, postcode, status: { notIn: ["closed", "cancelled"] } },
+    where: { tenantId, buId, customerKey, postcode, status: { notIn: ["closed", "cancelled"] } },
     select: { id: true, customerKey: true, postcode: true, addressKey: true, status: true, createdAt: true },
   });
 }

@@ -21,7 +21,7 @@ async function projectFor(
 ): Promise<{ id: string; number: number }> {
   const postcode = normalisePostcode(body.worksite.postcode);
   const addressKey = addressKeyOf(body.worksite);
-  const candidates = await repo.projectCandidates(tx, ctx.tenantId, customerKey, postcode);
+  const candidates = await repo.projectCandidates(tx, ctx.tenantId, resolved.bu.id, customerKey, postcode);
   const found = findGroupingProject(
     candidates.map((c) => ({ ...c, status: c.status as PxStatus })),
     { customerKey, postcode, addressKey },

@@ -74,8 +74,11 @@ export async function searchProjects(
   const where: Sql[] = [sql`p.tenant_id = ${tenantId}::uuid`];
   if (scope !== "all") {
     // Each BU-wide or store assignment of the reader, OR-ed: a seller of one store sees that store only.
+    // A project groups jobs of every store of its BU: a store assignment reaches it through one of its jobs.
     const reach = scope.map((s) =>
-      s.storeId ? sql`(p.bu_id = ${s.buId}::uuid AND p.store_id = ${s.storeId}::uuid)` : sql`p.bu_id = ${s.buId}::uuid`,
+      s.storeId
+        ? sql`(p.bu_id = ${s.buId}::uuid AND EXISTS (SELECT 1 FROM jobs js WHERE js.tenant_id = p.tenant_id AND js.project_id = p.id AND js.store_id = ${s.storeId}::uuid))`
+        : sql`p.bu_id = ${s.buId}::uuid`,
     );
     where.push(reach.length ? sql`(${join(reach, " OR ")})` : sql`false`);
   }
@@ -97,6 +100,17 @@ export async function searchProjects(
       sql`EXISTS (SELECT 1 FROM jobs j WHERE j.tenant_id = p.tenant_id AND j.project_id = p.id AND ${join(jobWhere, " AND ")})`,
     );
   }
+  const jobReach =
+    scope === "all"
+      ? empty
+      : sql`AND (${join(
+          scope.map((s) =>
+            s.storeId
+              ? sql`(j.bu_id = ${s.buId}::uuid AND j.store_id = ${s.storeId}::uuid)`
+              : sql`j.bu_id = ${s.buId}::uuid`,
+          ),
+          " OR ",
+        )})`;
   const seekAfter = (createdAt: Sql) =>
     after ? sql`AND (${createdAt}, p.id) < (${new Date(after.createdAt)}::timestamptz, ${after.id}::uuid)` : empty;
   const words = query.q ? searchWords(query.q) : null;
@@ -126,7 +140,7 @@ export async function searchProjects(
           'specialty', j.specialty, 'plannedDate', to_char(j.planned_date, 'YYYY-MM-DD'), 'tags', j.tags,
           'serviceCodes', (SELECT COALESCE(json_agg(e->>'code'), '[]'::json) FROM jsonb_array_elements(j.services) e)
         ) ORDER BY j.number)
-        FROM jobs j WHERE j.tenant_id = p.tenant_id AND j.project_id = p.id
+        FROM jobs j WHERE j.tenant_id = p.tenant_id AND j.project_id = p.id ${jobReach}
       ), '[]'::json) AS jobs
     FROM (${source}) p
     ORDER BY p.created_at DESC, p.id DESC
@@ -145,6 +159,8 @@ export function jobsOfProjects(tx: Tx, tenantId: string, projectIds: string[]) {
       id: true,
       number: true,
       projectId: true,
+      buId: true,
+      storeId: true,
       type: true,
       status: true,
       profession: true,

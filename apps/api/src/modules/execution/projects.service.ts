@@ -3,7 +3,7 @@ import type { Page, TProjectDetail, TProjectListQuery, TProjectSummary } from "@
 import type { RequestContext } from "../../context";
 import { notFound } from "../../errors";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
-import { assertReadable, readableScopes } from "./exec-access";
+import { assertReadable, canRead, readableScopes } from "./exec-access";
 import { toProjectListItem, toProjectSummary } from "./job-mapper";
 import * as repo from "./projects.repo";
 
@@ -34,13 +34,15 @@ export async function getProject(ctx: RequestContext, id: string): Promise<TProj
   return ctx.run(async (tx) => {
     const project = (await repo.projectsByIds(tx, ctx.tenantId, [id]))[0];
     if (!project) throw notFound("project");
-    assertReadable(ctx, project, "project");
+    // A project can hold jobs of several stores of its BU: a store-scoped seller sees it, and only the jobs, of theirs.
+    const jobs = (await repo.jobsOfProjects(tx, ctx.tenantId, [id])).filter((j) => canRead(ctx, j));
+    if (jobs.length === 0) assertReadable(ctx, project, "project");
     const customer = await tx.customer.findFirst({
       where: { tenantId: ctx.tenantId, id: project.customerId },
       select: { email: true },
     });
     return {
-      ...toProjectSummary(project, await repo.jobsOfProjects(tx, ctx.tenantId, [id])),
+      ...toProjectSummary(project, jobs),
       customerEmail: customer?.email ?? null,
     };
   });
