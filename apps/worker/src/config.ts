@@ -8,6 +8,7 @@ export type WorkerConfig = {
   smtpFrom: string;
   storageDir: string;
   publicUrl: string;
+  webhookAllowPrivateNetworks: boolean;
 };
 
 /** Reads the environment once at process start; everything else receives the result. */
@@ -19,6 +20,7 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv): WorkerConfig {
     smtpUrl: env.SMTP_URL || null,
     smtpFrom: env.SMTP_FROM ?? "Atende <no-reply@atende.invalid>",
     storageDir: env.STORAGE_DIR ?? ".data/storage",
+    webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === "true",
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? "3000"}`,
   };
 }

@@ -21,6 +21,7 @@ async function main(logger: Logger): Promise<void> {
     mailer,
     storageDir: config.storageDir,
     publicUrl: config.publicUrl,
+    webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks,
   });
 
   let stopping = false;

@@ -34,6 +34,8 @@ export type WorkerDeps = {
   storageDir?: string;
   /** The web app's address, for signing links in automatic contract e-mails. */
   publicUrl?: string;
+  /** Let webhooks reach loopback and private addresses (development and tests only). */
+  webhookAllowPrivateNetworks?: boolean;
 };
 
 export type RunningWorker = { queues: Queues; stop: () => Promise<void> };
@@ -66,7 +68,10 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       prefix,
       logger,
       now,
-      channels: { email: emailChannel(mailer), webhook: webhookChannel({ db, now }) },
+      channels: {
+        email: emailChannel(mailer),
+        webhook: webhookChannel({ db, now, allowPrivateNetworks: deps.webhookAllowPrivateNetworks ?? false }),
+      },
       retry: { ...DEFAULT_OUTBOX_RETRY, ...deps.outboxRetry },
     }),
     createMaintenanceWorker({ db, redis, prefix, logger, now, queues, handlers, sweep: deps.sweep ?? {} }),

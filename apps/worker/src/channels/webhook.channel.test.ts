@@ -97,6 +97,8 @@ describe("webhook channel", () => {
       logger: silentLogger,
       outboxSweepEveryMs: 100,
       outboxRetry: { backoffBaseMs: 50, backoffMaxMs: 200 },
+      // The receiver listens on 127.0.0.1.
+      webhookAllowPrivateNetworks: true,
     });
 
   it("delivers a signed JSON POST; a 500 is retried and the retry carries the same delivery id", async () => {
@@ -149,7 +151,7 @@ describe("webhook channel", () => {
 
   it("fails for good when the endpoint was deleted or deactivated, without calling anyone", async () => {
     receiver = await startReceiver();
-    const channel = webhookChannel({ db: world.db, now: () => new Date() });
+    const channel = webhookChannel({ db: world.db, now: () => new Date(), allowPrivateNetworks: true });
     const inactive = await createEndpoint(world.db, tenantId, receiver.url, false);
     const deleted = "00000000-0000-4000-8000-000000000000";
     for (const endpointId of [inactive, deleted]) {
@@ -162,10 +164,20 @@ describe("webhook channel", () => {
     expect(receiver.received).toHaveLength(0);
   });
 
+  it("refuses for good to deliver into a private network unless allowed, without calling anyone", async () => {
+    receiver = await startReceiver();
+    const endpointId = await createEndpoint(world.db, tenantId, receiver.url);
+    const channel = webhookChannel({ db: world.db, now: () => new Date() });
+    const attempt = channel({ id: "d-4", tenantId, payload: { endpointId, event: "job.created", body: {} } });
+    await expect(attempt).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(attempt).rejects.toThrow(/private network/);
+    expect(receiver.received).toHaveLength(0);
+  });
+
   it("gives up on an attempt after the timeout, to be retried", async () => {
     receiver = await startReceiver(() => "hang");
     const endpointId = await createEndpoint(world.db, tenantId, receiver.url);
-    const channel = webhookChannel({ db: world.db, now: () => new Date(), timeoutMs: 200 });
+    const channel = webhookChannel({ db: world.db, now: () => new Date(), timeoutMs: 200, allowPrivateNetworks: true });
     const attempt = channel({ id: "d-3", tenantId, payload: { endpointId, event: "job.created", body: {} } });
     await expect(attempt).rejects.toThrow(/no answer within 200 ms/);
     await expect(attempt).rejects.not.toBeInstanceOf(PermanentDeliveryError);

@@ -2,6 +2,7 @@ import { withTenant, type Db } from "@atende/db";
 import { signWebhookPayload, WEBHOOK_SIGNATURE_HEADER } from "@atende/execution";
 import { z } from "zod";
 import { PermanentDeliveryError, type OutboxChannel } from "./channel";
+import { resolvesToPrivateNetwork } from "./private-address";
 
 /** Payload of an outbox row of kind "webhook", as queueWebhooks (packages/execution) writes it. */
 export const ZWebhookDelivery = z.object({
@@ -15,6 +16,8 @@ export type WebhookChannelDeps = {
   now: () => Date;
   /** Per attempt; well under the outbox lease, so a hung receiver cannot outlive the claim on its row. */
   timeoutMs?: number;
+  /** Deliver to loopback and private addresses too (development and tests); refused by default. */
+  allowPrivateNetworks?: boolean;
 };
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -52,6 +55,11 @@ export function webhookChannel(deps: WebhookChannelDeps): OutboxChannel {
     if (!endpoint) throw new PermanentDeliveryError(`webhook endpoint ${delivery.endpointId} no longer exists`);
     if (!endpoint.active) throw new PermanentDeliveryError(`webhook endpoint ${delivery.endpointId} is inactive`);
 
+    if (!deps.allowPrivateNetworks && (await resolvesToPrivateNetwork(endpoint.url).catch(() => false))) {
+      throw new PermanentDeliveryError(
+        `webhook endpoint ${originOf(endpoint.url)} is in a private network; deliveries there are refused`,
+      );
+    }
     const rawBody = JSON.stringify(delivery.body);
     const timestamp = Math.floor(deps.now().getTime() / 1000);
     const where = originOf(endpoint.url);
