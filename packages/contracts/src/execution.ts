@@ -427,7 +427,8 @@ export const ZSigningView = z.object({
   version: z.number().int(),
   status: z.enum(["sent", "cancelled", "signed", "paper_signed", "skipped"]),
   plannedDate: z.string(),
-  worksite: ZWorksite,
+  /** Null on a link to a version no longer awaiting signature: an old link keeps no access to the address. */
+  worksite: ZWorksite.nullable(),
   services: z.array(z.object({ label: z.string(), quantity: z.number().int() })),
   signedAt: z.string().nullable(),
   locale: z.string(),

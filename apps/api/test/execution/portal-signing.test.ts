@@ -89,11 +89,12 @@ describe("public signing link", () => {
     const signedPages = await pageTexts(new Uint8Array(file.rawPayload));
     expect(signedPages.length).toBe(unsignedPages.length + 1);
     expect(signedPages.at(-1)!.join(" ")).toContain("Lucía Martín");
-    // The unsigned PDF behind the link stays as it was.
-    expect((await get(t, publicUrl(token, "/pdf"))).rawPayload.equals(pdf.rawPayload)).toBe(true);
+    // Once signed, the link only says so: no PDF, no address, plans or services any more.
+    expectProblem(await get(t, publicUrl(token, "/pdf")), 404);
     const signedView = ok<TSigningView>(await get(t, publicUrl(token)));
     expect(signedView.status).toBe("signed");
     expect(signedView.signedAt).not.toBeNull();
+    expect(signedView).toMatchObject({ worksite: null, services: [], customerName: "", plannedDate: "" });
     const event = (await historyOf(t, seller, job.id)).find((e) => e.name === "CONTRACT_SIGNED");
     expect(event).toMatchObject({ code: 126, actorLabel: "Lucía Martín (signing link)" });
     const mails = (await emailsOf(t, w.tenantId)).slice(emailsBefore);

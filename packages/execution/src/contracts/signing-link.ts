@@ -1,8 +1,9 @@
 import { hashSigningToken, isWellFormedSigningToken, newSigningToken } from "../contract-document";
 
 /**
- * A signing link carries the tenant id and a random token; only the token's hash is stored, so the database never
- * holds a usable link and the tenant is known before any tenant-scoped query runs.
+ * A signing link carries the tenant id and a random token. The contract row keeps only the token's hash (a leaked
+ * contracts table signs nothing); the link itself travels in the e-mail (outbox) and the reminder timer's payload.
+ * The tenant id lets the public route open the tenant's transaction before any lookup.
  */
 export function newSigningLink(tenantId: string): { linkToken: string; tokenHash: string } {
   const { token, hash } = newSigningToken();

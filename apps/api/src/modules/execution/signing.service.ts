@@ -67,12 +67,25 @@ async function byLink<T>(
 export function publicContract(deps: ExecApiDeps, token: string): Promise<TSigningView> {
   return byLink(deps, token, async (tx, contract, tenantId) => {
     const job = (await tx.job.findFirst({ where: { tenantId, id: contract.jobId } }))!;
-    return signingView(tx, job, contract);
+    const view = await signingView(tx, job, contract);
+    // An old link (signed, replaced or skipped version) only says what became of it: it keeps no access to the
+    // customer's current address, plans or services.
+    if (contract.status === "sent") return view;
+    return {
+      ...view,
+      customerName: "",
+      worksite: null,
+      services: [],
+      plannedDate: "",
+    };
   });
 }
 
 export async function publicContractPdf(deps: ExecApiDeps, token: string): Promise<Buffer> {
-  const key = await byLink(deps, token, async (_tx, contract) => contract.pdfStorageKey);
+  const key = await byLink(deps, token, async (_tx, contract) => {
+    if (contract.status !== "sent") throw notFound("contract");
+    return contract.pdfStorageKey;
+  });
   return readStoredFile(deps.storageDir, key);
 }
 

@@ -32,7 +32,7 @@ export function SigningPanel({ source }: { source: SigningSource }) {
   const contract = view.data;
   return (
     <Stack gap="md" data-testid="signing-view" data-status={contract.status}>
-      <ContractSummary contract={contract} />
+      {contract.status === "sent" || source.kind === "portal" ? <ContractSummary contract={contract} /> : null}
       {justSigned ? (
         <Alert color="green" variant="light" title={t("exec.signing.successTitle")} data-testid="signing-success">
           {t("exec.signing.success")}
@@ -102,10 +102,12 @@ function ContractSummary({ contract }: { contract: TSigningView }) {
       <Text size="sm">
         {contract.customerName} · {projectLabel(contract.projectNumber)}
       </Text>
-      <Text size="sm">
-        {t("exec.signing.plannedFor", { date: formatDay(contract.plannedDate, language) })} · {contract.worksite.line1},{" "}
-        {contract.worksite.postcode} {contract.worksite.city}
-      </Text>
+      {contract.worksite ? (
+        <Text size="sm">
+          {t("exec.signing.plannedFor", { date: formatDay(contract.plannedDate, language) })} ·{" "}
+          {contract.worksite.line1}, {contract.worksite.postcode} {contract.worksite.city}
+        </Text>
+      ) : null}
       {contract.services.length > 0 ? (
         <List size="sm" mt={4}>
           {contract.services.map((service, index) => (
