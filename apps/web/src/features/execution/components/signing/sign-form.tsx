@@ -32,7 +32,17 @@ export function SignForm({
       <Stack gap="sm">
         {error ? (
           isApiError(error) && error.status === 409 ? (
-            <Alert color="orange" variant="light" title={t("exec.signing.replacedTitle")} role="alert">
+            <Alert
+              color="orange"
+              variant="light"
+              // A 409 is a replaced version, or a job no longer waiting for this signature: the detail says which.
+              title={
+                error.detail.includes("contract_version_cancelled")
+                  ? t("exec.signing.replacedTitle")
+                  : t("exec.signing.failed")
+              }
+              role="alert"
+            >
               {error.detail}
             </Alert>
           ) : (
