@@ -14,13 +14,9 @@ export async function listProjects(ctx: RequestContext, query: TProjectListQuery
   const rows = await ctx.run(async (tx) => {
     const run = (strategy: repo.SearchStrategy) =>
       repo.searchProjects(tx, ctx.tenantId, query, readableScopes(ctx), after, query.limit + 1, strategy);
-    if (!query.q) return run("index");
-    // One word (a common surname) usually fills the page from the newest projects; several words, a fiscal id or a
-    // phone number are rare, and the word index finds them directly.
-    const words = repo.searchWords(query.q);
-    if (words.length !== 1 || /\d/.test(words[0]!)) return run("index");
-    const recent = await run("recent");
-    return recent.length > query.limit ? recent : run("index");
+    if (!query.q) return run("newest");
+    const newest = await run("newest");
+    return newest.length > query.limit ? newest : run("all");
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
