@@ -13,44 +13,14 @@ DROP INDEX "projects_search_text_trgm_idx";
 -- not a superuser, FORCE RLS still applies inside them: correct, only without the speed-up.
 CREATE FUNCTION app_search_projects(p_query tsquery, p_before timestamptz, p_before_id uuid, p_limit int)
 RETURNS TABLE (id uuid, created_at timestamptz)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
 AS $fn$
-#variable_conflict use_column
-DECLARE
-  ids uuid[];
-  ats timestamptz[];
-BEGIN
-  -- The newest matches (before the cursor when one is given), at most p_limit of them (all when null). A common word
-  -- is fastest found by walking the newest projects; when that walk does not fill the limit, every match comes from
-  -- the word index (also right for rare words: a name, a fiscal id, a phone).
-  IF p_limit IS NOT NULL THEN
-    SELECT array_agg(w.id ORDER BY w.created_at DESC, w.id DESC), array_agg(w.created_at ORDER BY w.created_at DESC, w.id DESC)
-      INTO ids, ats
-      FROM (
-        SELECT r.id, r.created_at FROM (
-          SELECT p.id, p.created_at, p.search_words FROM projects p
-          WHERE p.tenant_id = app_current_tenant()
-            AND (p_before IS NULL OR (p.created_at, p.id) < (p_before, p_before_id))
-          ORDER BY p.created_at DESC, p.id DESC
-          LIMIT p_limit * 20
-        ) r
-        WHERE r.search_words @@ p_query
-        ORDER BY r.created_at DESC, r.id DESC
-        LIMIT p_limit
-      ) w;
-    IF coalesce(array_length(ids, 1), 0) >= p_limit THEN
-      RETURN QUERY SELECT u.id, u.created_at FROM unnest(ids, ats) AS u(id, created_at);
-      RETURN;
-    END IF;
-  END IF;
-  RETURN QUERY
-    SELECT p.id, p.created_at FROM projects p
-    WHERE p.tenant_id = app_current_tenant() AND p.search_words @@ p_query
-      AND (p_before IS NULL OR (p.created_at, p.id) < (p_before, p_before_id))
-    -- Sorting an expression keeps the planner on the word index instead of walking every project by date.
-    ORDER BY p.created_at + interval '0 s' DESC, p.id DESC
-    LIMIT p_limit;
-END
+  -- The newest matches (before the cursor when one is given), at most p_limit of them (all when null).
+  SELECT p.id, p.created_at FROM projects p
+  WHERE p.tenant_id = app_current_tenant() AND p.search_words @@ p_query
+    AND (p_before IS NULL OR (p.created_at, p.id) < (p_before, p_before_id))
+  ORDER BY p.created_at DESC, p.id DESC
+  LIMIT p_limit
 $fn$;
 
 CREATE FUNCTION app_search_tickets(p_query tsquery, p_limit int) RETURNS TABLE (id uuid)
