@@ -11,3 +11,4 @@ export * from "./ticket-lock";
 export * from "./follow-ups";
 export * from "./ticket-vars";
 export * from "./sla-replan";
+export * from "./ticket-number";

@@ -1,5 +1,5 @@
 import type { Tx } from "@atende/db";
-import { recordTicketEvent, replanSla } from "@atende/desk";
+import { assignTicketNumber, recordTicketEvent, replanSla } from "@atende/desk";
 import { SYSTEM_TASK_META, type SxEventName, type SystemTaskKind } from "@atende/domain";
 import type { TimerRef } from "@atende/jobs";
 import type { ExecActor } from "./exec-deps";
@@ -43,12 +43,7 @@ export async function openSystemTask(
     },
   });
   const refs = await replanSla(tx, tenantId, ticket.id, now);
-  const rows = await tx.$queryRaw<Array<{ last_number: number }>>`
-    INSERT INTO ticket_counters (tenant_id, last_number) VALUES (${tenantId}::uuid, 1)
-    ON CONFLICT (tenant_id) DO UPDATE SET last_number = ticket_counters.last_number + 1
-    RETURNING last_number`;
-  const number = rows[0]!.last_number;
-  await tx.ticket.update({ where: { id: ticket.id }, data: { number } });
+  const number = await assignTicketNumber(tx, tenantId, ticket.id);
   await recordTicketEvent(tx, {
     tenantId,
     ticketId: ticket.id,

@@ -15,13 +15,13 @@ import {
   performSxAction,
   recordJobEvent,
   type JobRow,
+  isoDate,
 } from "@atende/execution";
 import type { TimerRef } from "@atende/jobs";
 import type { RequestContext } from "../../context";
 import { assertVersion, execActorOf, isOperator, lockVisibleJob } from "./exec-access";
 import { dispatchAfterCommit, type ExecApiDeps } from "./exec-api-deps";
 import { jobView } from "./jobs.service";
-import { isoDay } from "./job-mapper";
 import { asDate, localDate } from "./order-lines";
 import { json } from "./orders.repo";
 
@@ -81,7 +81,7 @@ export function reschedule(
     await assertSxAllowed(tx, job, "reschedule", execActorOf(ctx, job), bu);
     const check = checkBookingDate(
       body.plannedDate,
-      { earliest: isoDay(job.earliestDate) },
+      { earliest: isoDate(job.earliestDate) },
       localDate(deps.now(), bu.timezone),
       bu.params,
     );
@@ -93,7 +93,7 @@ export function reschedule(
       job,
       "reschedule",
       { plannedDate: asDate(body.plannedDate) },
-      { previousDate: isoDay(job.plannedDate), plannedDate: body.plannedDate },
+      { previousDate: isoDate(job.plannedDate), plannedDate: body.plannedDate },
       { plannedDate: body.plannedDate },
     );
   });

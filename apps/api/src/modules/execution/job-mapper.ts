@@ -1,11 +1,10 @@
 import type { TJobCard, TProjectSummary, TWorksite } from "@atende/contracts";
 import type { PxStatus, SxStatus, SxType } from "@atende/domain";
+import { isoDate } from "@atende/execution";
 import type { jobsOfProjects, ProjectListRow, projectsByIds } from "./projects.repo";
 
 type ProjectRow = Awaited<ReturnType<typeof projectsByIds>>[number];
 type CardRow = Awaited<ReturnType<typeof jobsOfProjects>>[number];
-
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export function toJobCard(job: CardRow): TJobCard {
   return {
@@ -15,7 +14,7 @@ export function toJobCard(job: CardRow): TJobCard {
     status: job.status as SxStatus,
     profession: job.profession,
     specialty: job.specialty,
-    plannedDate: isoDay(job.plannedDate),
+    plannedDate: isoDate(job.plannedDate),
     tags: job.tags,
     serviceCodes: (job.services as Array<{ code: string }>).map((s) => s.code),
   };

@@ -1,10 +1,9 @@
 import type { TContact, TJob, TWorksite } from "@atende/contracts";
 import type { Tx } from "@atende/db";
 import { allowedSxActions, type SxStatus, type SxType, type SystemTaskKind } from "@atende/domain";
-import { factsFor, loadBuContext, type JobRow } from "@atende/execution";
+import { factsFor, loadBuContext, type JobRow, isoDate } from "@atende/execution";
 import type { RequestContext } from "../../context";
 import { execActorOf, findVisibleJob } from "./exec-access";
-import { isoDay } from "./job-mapper";
 import { addDays, localDate, type ProductLineJson, type ServiceLineJson } from "./order-lines";
 
 type ContractStatus = TJob["contracts"][number]["status"];
@@ -70,8 +69,8 @@ export async function jobView(tx: Tx, ctx: RequestContext, job: JobRow, now: Dat
     durationMinutes: job.durationMinutes,
     originalDurationMinutes: job.originalDurationMinutes,
     previousDurationMinutes: job.previousDurationMinutes,
-    plannedDate: isoDay(job.plannedDate),
-    earliestDate: isoDay(job.earliestDate) > today ? isoDay(job.earliestDate) : today,
+    plannedDate: isoDate(job.plannedDate),
+    earliestDate: isoDate(job.earliestDate) > today ? isoDate(job.earliestDate) : today,
     latestDate: addDays(today, bu.params.bookableHorizonDays),
     worksite: job.worksite as TWorksite,
     contact: job.contact as TContact,

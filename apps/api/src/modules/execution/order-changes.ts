@@ -75,9 +75,7 @@ export async function applyOrderChange(
     },
   });
   const jobs = await repo.jobsOfOrder(tx, tenantId, order.id);
-  const numbers = new Map(
-    (await repo.projectNumbers(tx, tenantId, [...new Set(jobs.map((j) => j.projectId))])).map((p) => [p.id, p.number]),
-  );
+  const numbers = await repo.projectNumberMap(tx, tenantId, jobs);
   const dates = datesFor(resolved.products, order.orderedAt, resolved.bu);
   const groups = new Map(resolved.groups.map((g) => [g.key, g]));
   const outcomes = new Map<string, JobOutcome>();
@@ -195,9 +193,7 @@ export async function cancelOrderJobs(
         data: { status: "cancelled", cancelledAt: now, revision: { increment: 1 } },
       });
   const jobs = await repo.jobsOfOrder(tx, tenantId, order.id);
-  const numbers = new Map(
-    (await repo.projectNumbers(tx, tenantId, [...new Set(jobs.map((j) => j.projectId))])).map((p) => [p.id, p.number]),
-  );
+  const numbers = await repo.projectNumberMap(tx, tenantId, jobs);
   const outcomes = new Map<string, JobOutcome>();
   const refs: TimerRef[] = [];
   for (const row of jobs) {

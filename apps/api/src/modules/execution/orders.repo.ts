@@ -24,6 +24,12 @@ export function jobsOfOrder(tx: Tx, tenantId: string, orderId: string) {
   return tx.job.findMany({ where: { tenantId, orderId }, orderBy: { number: "asc" } });
 }
 
+/** Project id -> number for the projects of these jobs. */
+export async function projectNumberMap(tx: Tx, tenantId: string, jobs: readonly { projectId: string }[]) {
+  const rows = await projectNumbers(tx, tenantId, [...new Set(jobs.map((j) => j.projectId))]);
+  return new Map(rows.map((p) => [p.id, p.number]));
+}
+
 export function projectNumbers(tx: Tx, tenantId: string, ids: string[]) {
   return tx.project.findMany({ where: { tenantId, id: { in: ids } }, select: { id: true, number: true } });
 }

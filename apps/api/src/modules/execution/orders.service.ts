@@ -55,9 +55,7 @@ async function resultOf(
   outcomes: Map<string, JobOutcome>,
 ): Promise<TOrderResult> {
   const jobs = await repo.jobsOfOrder(tx, tenantId, order.id);
-  const numbers = new Map(
-    (await repo.projectNumbers(tx, tenantId, [...new Set(jobs.map((j) => j.projectId))])).map((p) => [p.id, p.number]),
-  );
+  const numbers = await repo.projectNumberMap(tx, tenantId, jobs);
   return {
     orderId: order.externalId,
     id: order.id,

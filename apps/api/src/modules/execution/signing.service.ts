@@ -10,12 +10,12 @@ import {
   signContract,
   type ExecActor,
   type JobRow,
+  isoDate,
 } from "@atende/execution";
 import type { RequestContext } from "../../context";
 import { notFound } from "../../errors";
 import { readableScopes } from "./exec-access";
 import { dispatchAfterCommit, type ExecApiDeps } from "./exec-api-deps";
-import { isoDay } from "./job-mapper";
 import { reachSql } from "./scope-sql";
 
 type ContractRow = NonNullable<Awaited<ReturnType<Tx["contract"]["findFirst"]>>>;
@@ -37,7 +37,7 @@ async function signingView(tx: Tx, job: JobRow, contract: ContractRow): Promise<
     customerName: (job.contact as { name?: string }).name || project.customerName,
     version: contract.version,
     status: contract.status as TSigningView["status"],
-    plannedDate: isoDay(job.plannedDate),
+    plannedDate: isoDate(job.plannedDate),
     worksite: job.worksite as TWorksite,
     services: (job.services as Array<{ label: string; quantity: number }>).map((s) => ({
       label: s.label,
@@ -173,7 +173,7 @@ export async function portalProjects(ctx: RequestContext): Promise<{ items: TPor
               number: j.number,
               type: j.type as SxType,
               status: j.status as SxStatus,
-              plannedDate: isoDay(j.plannedDate),
+              plannedDate: isoDate(j.plannedDate),
               progressPercent: PROGRESS[j.status as SxStatus] ?? 0,
               services: (j.services as Array<{ label: string }>).map((s) => s.label),
               contractToSign:

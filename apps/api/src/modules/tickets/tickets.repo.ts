@@ -9,15 +9,7 @@ import { decodeCursor, encodeCursor } from "../../lib/cursor";
  * Case numbers are consecutive per tenant, so the increment locks the tenant's counter row until commit. Callers take
  * the number as late as possible in the creating transaction: creations then overlap for all their other work.
  */
-export async function assignTicketNumber(tx: Tx, tenantId: string, ticketId: string): Promise<number> {
-  const rows = await tx.$queryRaw<Array<{ last_number: number }>>`
-    INSERT INTO ticket_counters (tenant_id, last_number) VALUES (${tenantId}::uuid, 1)
-    ON CONFLICT (tenant_id) DO UPDATE SET last_number = ticket_counters.last_number + 1
-    RETURNING last_number`;
-  const number = rows[0]!.last_number;
-  await tx.ticket.update({ where: { id: ticketId }, data: { number } });
-  return number;
-}
+export { assignTicketNumber } from "@atende/desk";
 
 export async function insertTicket(tx: Tx, data: PrismaNamespace.TicketUncheckedCreateInput) {
   return tx.ticket.create({ data });
