@@ -99,7 +99,12 @@ const login = await fetch(`${base}/api/v1/auth/login`, {
 const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
 const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
 
+// BENCH_ONLY (a regular expression) runs only the operations whose title matches it.
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
 async function run(title: string, opts: autocannon.Options) {
+  if (only && !only.test(title)) return;
+  // Two unrecorded seconds first, so the figures are the steady state rather than the JIT's and the pool's warm-up.
+  await autocannon({ connections: 16, duration: Number(process.env.BENCH_WARMUP_SECONDS ?? 2), ...opts });
   const r = await autocannon({ connections: 16, duration: Number(process.env.BENCH_SECONDS ?? 10), ...opts });
   console.log(`| ${title} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} |`);
 }

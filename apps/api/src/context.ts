@@ -1,4 +1,4 @@
-import { withTenant, type Db, type Tx } from "@atende/db";
+import { readAsTenant, withTenant, type Db, type TenantQuery, type Tx } from "@atende/db";
 import type { ApiTokenScope, RoleAssignment } from "@atende/domain";
 
 export type UserPrincipal = {
@@ -31,6 +31,8 @@ export type RequestContext = {
   requestId: string;
   ip: string | null;
   run: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  /** A read-only transaction on a raw connection, for the hot list reads (see readAsTenant). */
+  read: <T>(fn: (query: TenantQuery) => Promise<T>) => Promise<T>;
 };
 
 export function contextFor(db: Db, principal: Principal, requestId: string, ip: string | null): RequestContext {
@@ -45,5 +47,6 @@ export function contextFor(db: Db, principal: Principal, requestId: string, ip: 
     requestId,
     ip,
     run: (fn) => withTenant(db, principal.tenantId, fn),
+    read: (fn) => readAsTenant(db, principal.tenantId, fn),
   };
 }

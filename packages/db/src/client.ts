@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
@@ -6,7 +7,20 @@ export type { Prisma } from "./generated/client";
 
 export type DbOptions = { connectionString: string; max?: number };
 
+// The pool under each client, for the raw read path (tenant-read.ts): one pool, so the raw reads and Prisma share the
+// same connection limit.
+const pools = new WeakMap<Db, pg.Pool>();
+
 export function createDb({ connectionString, max = 10 }: DbOptions): Db {
-  const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000, timeout: 15_000 } });
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const db = new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000, timeout: 15_000 } });
+  pools.set(db, pool);
+  return db;
+}
+
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("this client was not made by createDb: it has no pool for raw reads");
+  return pool;
 }

@@ -1,6 +1,9 @@
 import type { TSlaClock, TTicket } from "@atende/contracts";
 import type { ClockKind, TicketChannel, TicketStatus, TicketType } from "@atende/domain";
 
+/** A timestamp as the ORM returns it, or already written as ISO-8601 UTC by the query (passed through as is). */
+export type Instant = Date | string;
+
 export type TicketRow = {
   id: string;
   number: number | null;
@@ -11,7 +14,7 @@ export type TicketRow = {
   proposedPriority: string;
   type: string;
   priority: string;
-  finalClassifiedAt: Date | null;
+  finalClassifiedAt: Instant | null;
   catalogueItemId: string | null;
   status: string;
   pauseReason: string | null;
@@ -29,20 +32,21 @@ export type TicketRow = {
   slaPolicyId: string | null;
   escalationLevel: number;
   breached: boolean;
-  nextDueAt: Date | null;
-  firstResponseAt: Date | null;
-  lastPublicUpdateAt: Date | null;
-  resolvedAt: Date | null;
-  closedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
+  nextDueAt: Instant | null;
+  firstResponseAt: Instant | null;
+  lastPublicUpdateAt: Instant | null;
+  resolvedAt: Instant | null;
+  closedAt: Instant | null;
+  createdAt: Instant;
+  updatedAt: Instant;
   version: number;
   /** Set on system tasks (DOMAIN 3.12); list queries that select columns by hand may leave them out. */
   jobId?: string | null;
   taskKind?: string | null;
 };
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+export const isoInstant = (d: Instant) => (typeof d === "string" ? d : d.toISOString());
+const iso = (d: Instant | null) => (d === null ? null : isoInstant(d));
 
 export function toTicket(r: TicketRow): TTicket {
   return {
@@ -77,8 +81,8 @@ export function toTicket(r: TicketRow): TTicket {
     firstResponseAt: iso(r.firstResponseAt),
     resolvedAt: iso(r.resolvedAt),
     closedAt: iso(r.closedAt),
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
+    createdAt: isoInstant(r.createdAt),
+    updatedAt: isoInstant(r.updatedAt),
     version: r.version,
     jobId: r.jobId ?? null,
     taskKind: r.taskKind ?? null,

@@ -1,5 +1,5 @@
 import type { TOrderCreate } from "@atende/contracts";
-import type { Tx } from "@atende/db";
+import type { PrismaNamespace, Tx } from "@atende/db";
 import { SEED_CONTRACT_TERMS, SEED_PRODUCTS, SEED_SERVICE_CODES, SEED_TASK_POLICY } from "@atende/domain";
 import type { RequestContext } from "../context";
 import * as calendars from "../modules/calendars/calendars.repo";
@@ -91,6 +91,7 @@ export async function seedExecution(
     requestId: "seed",
     ip: null,
     run: (fn) => fn(tx),
+    read: (fn) => fn(<Row>(statement: PrismaNamespace.Sql) => tx.$queryRaw<Row[]>(statement)),
   };
   const deps = {
     db: undefined as never,

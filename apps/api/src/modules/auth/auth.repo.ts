@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@atende/db";
+import { poolOf, type Db, type Tx } from "@atende/db";
 import type { ApiTokenScope, Role, RoleAssignment } from "@atende/domain";
 
 export type LoginUser = {
@@ -88,8 +88,11 @@ export async function findActiveSessionDirect(
   tokenHash: string,
   now: Date,
 ): Promise<SessionPrincipalRow | null> {
-  const rows = await db.$queryRaw<SessionSqlRow[]>`
-    SELECT * FROM app_session_principal(${tenantId}::uuid, ${tokenHash}, ${now}::timestamptz)`;
+  // On the raw pool: every authenticated request runs this, and the ORM's per-query work was a visible share of a read.
+  const { rows } = await poolOf(db).query<SessionSqlRow>(
+    "SELECT * FROM app_session_principal($1::uuid, $2, $3::timestamptz)",
+    [tenantId, tokenHash, now],
+  );
   const s = rows[0];
   if (!s) return null;
   return {
@@ -118,10 +121,12 @@ export async function revokeSession(tx: Tx, sessionId: string, at: Date): Promis
 
 /** An active API token in one statement outside any transaction (app_api_token_principal pins the tenant). */
 export async function findActiveApiTokenDirect(db: Db, tenantId: string, tokenHash: string, now: Date) {
-  const rows = await db.$queryRaw<
-    Array<{ token_id: string; name: string; scopes: string[]; last_used_at: Date | null }>
-  >`
-    SELECT * FROM app_api_token_principal(${tenantId}::uuid, ${tokenHash}, ${now}::timestamptz)`;
+  const { rows } = await poolOf(db).query<{
+    token_id: string;
+    name: string;
+    scopes: string[];
+    last_used_at: Date | null;
+  }>("SELECT * FROM app_api_token_principal($1::uuid, $2, $3::timestamptz)", [tenantId, tokenHash, now]);
   const t = rows[0];
   return t ? { id: t.token_id, name: t.name, scopes: t.scopes as ApiTokenScope[], lastUsedAt: t.last_used_at } : null;
 }

@@ -1,4 +1,4 @@
-import { PrismaNamespace, type Tx } from "@atende/db";
+import { PrismaNamespace, type TenantQuery, type Tx } from "@atende/db";
 import type { TProjectListQuery } from "@atende/contracts";
 import { searchable } from "./order-lines";
 
@@ -52,7 +52,7 @@ export function searchWords(q: string): string[] {
 export type SearchStrategy = "newest" | "all";
 
 /** Newest matches taken first, as a multiple of the page: enough unless other filters drop most of them. */
-export const NEWEST_MATCHES_FACTOR = 4;
+export const NEWEST_MATCHES_FACTOR = 2;
 
 /**
  * Matching projects, newest first, each with its job cards aggregated in the same query (one round trip). Job filters
@@ -61,9 +61,9 @@ export const NEWEST_MATCHES_FACTOR = 4;
  * a few pages' worth, which is exact whenever the page fills (every other match is older); "all" takes every match.
  */
 export async function searchProjects(
-  tx: Tx,
+  query: TenantQuery,
   tenantId: string,
-  query: TProjectListQuery,
+  filters: TProjectListQuery,
   scope: "all" | Array<{ buId: string; storeId: string | null }>,
   after: ProjectSeek | null,
   limit: number,
@@ -80,19 +80,19 @@ export async function searchProjects(
     );
     where.push(reach.length ? sql`(${join(reach, " OR ")})` : sql`false`);
   }
-  if (query.storeId) where.push(sql`p.store_id = ${query.storeId}::uuid`);
-  if (query.status) where.push(sql`p.status = ${query.status}`);
-  else if (!query.includeCancelled) where.push(sql`p.status <> 'cancelled'`);
-  if (query.createdFrom) where.push(sql`p.created_at >= ${query.createdFrom}::date`);
-  if (query.createdTo) where.push(sql`p.created_at < (${query.createdTo}::date + 1)`);
+  if (filters.storeId) where.push(sql`p.store_id = ${filters.storeId}::uuid`);
+  if (filters.status) where.push(sql`p.status = ${filters.status}`);
+  else if (!filters.includeCancelled) where.push(sql`p.status <> 'cancelled'`);
+  if (filters.createdFrom) where.push(sql`p.created_at >= ${filters.createdFrom}::date`);
+  if (filters.createdTo) where.push(sql`p.created_at < (${filters.createdTo}::date + 1)`);
   const jobWhere: Sql[] = [];
-  if (query.type) jobWhere.push(sql`j.type = ${query.type}`);
-  if (query.jobStatus) jobWhere.push(sql`j.status = ${query.jobStatus}`);
-  if (query.providerId) jobWhere.push(sql`j.provider_id = ${query.providerId}::uuid`);
-  if (query.plannedFrom) jobWhere.push(sql`j.planned_date >= ${query.plannedFrom}::date`);
-  if (query.plannedTo) jobWhere.push(sql`j.planned_date <= ${query.plannedTo}::date`);
-  if (query.tag) jobWhere.push(sql`${query.tag} = ANY(j.tags)`);
-  if (query.serviceCode) jobWhere.push(sql`j.services @> ${JSON.stringify([{ code: query.serviceCode }])}::jsonb`);
+  if (filters.type) jobWhere.push(sql`j.type = ${filters.type}`);
+  if (filters.jobStatus) jobWhere.push(sql`j.status = ${filters.jobStatus}`);
+  if (filters.providerId) jobWhere.push(sql`j.provider_id = ${filters.providerId}::uuid`);
+  if (filters.plannedFrom) jobWhere.push(sql`j.planned_date >= ${filters.plannedFrom}::date`);
+  if (filters.plannedTo) jobWhere.push(sql`j.planned_date <= ${filters.plannedTo}::date`);
+  if (filters.tag) jobWhere.push(sql`${filters.tag} = ANY(j.tags)`);
+  if (filters.serviceCode) jobWhere.push(sql`j.services @> ${JSON.stringify([{ code: filters.serviceCode }])}::jsonb`);
   if (jobWhere.length) {
     where.push(
       sql`EXISTS (SELECT 1 FROM jobs j WHERE j.tenant_id = p.tenant_id AND j.project_id = p.id AND ${join(jobWhere, " AND ")})`,
@@ -111,7 +111,7 @@ export async function searchProjects(
         )})`;
   const seekAfter = (createdAt: Sql) =>
     after ? sql`AND (${createdAt}, p.id) < (${new Date(after.createdAt)}::timestamptz, ${after.id}::uuid)` : empty;
-  const words = query.q ? searchWords(query.q) : null;
+  const words = filters.q ? searchWords(filters.q) : null;
   if (words && words.length === 0) return [];
   // Search as you type: the words already followed by a space are whole words, the last one may be unfinished. A prefix
   // makes the word index merge every word it starts (4 ms for "hugo:* & rodriguez:*" against 1 ms whole).
@@ -129,7 +129,7 @@ export async function searchProjects(
       WHERE ${join(where, " AND ")} ${seekAfter(createdAt)}
       ORDER BY m.created_at DESC, p.id DESC LIMIT ${limit}`;
   }
-  return tx.$queryRaw<ProjectListRow[]>`
+  return query<ProjectListRow>(sql`
     SELECT p.id, p.number, p.status, p.bu_id, p.store_id, p.customer_name, p.customer_fiscal_id, p.customer_phone,
       p.worksite, p.created_at,
       COALESCE((
@@ -142,7 +142,7 @@ export async function searchProjects(
       ), '[]'::json) AS jobs
     FROM (${source}) p
     ORDER BY p.created_at DESC, p.id DESC
-    LIMIT ${limit}`;
+    LIMIT ${limit}`);
 }
 
 export function projectsByIds(tx: Tx, tenantId: string, ids: string[]) {

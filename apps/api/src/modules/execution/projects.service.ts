@@ -11,9 +11,9 @@ const ZSeek = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
 
 export async function listProjects(ctx: RequestContext, query: TProjectListQuery): Promise<Page<TProjectSummary>> {
   const after = decodeCursor(query.cursor, ZSeek);
-  const rows = await ctx.run(async (tx) => {
+  const rows = await ctx.read(async (sql) => {
     const run = (strategy: repo.SearchStrategy) =>
-      repo.searchProjects(tx, ctx.tenantId, query, readableScopes(ctx), after, query.limit + 1, strategy);
+      repo.searchProjects(sql, ctx.tenantId, query, readableScopes(ctx), after, query.limit + 1, strategy);
     if (!query.q) return run("newest");
     const newest = await run("newest");
     return newest.length > query.limit ? newest : run("all");

@@ -188,7 +188,7 @@ export async function getTicket(deps: TicketDeps, ctx: RequestContext, id: strin
 
 export function listTickets(deps: TicketDeps, ctx: RequestContext, query: TTicketListQuery) {
   const scope = ticketScope(ctx);
-  return ctx.run((tx) => repo.listTickets(tx, ctx.tenantId, query, scope, deps.now()));
+  return ctx.read((sql) => repo.listTickets(sql, ctx.tenantId, query, scope, deps.now()));
 }
 
 const EXPORT_MAX_ROWS = 50_000;

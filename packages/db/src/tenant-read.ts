@@ -1,0 +1,42 @@
+import { createHash } from "node:crypto";
+import type { Db } from "./client";
+import { poolOf } from "./client";
+import type { Prisma } from "./generated/client";
+
+/** Runs one statement built with Prisma's `sql` template and returns its rows as node-postgres parses them. */
+export type TenantQuery = <Row>(statement: Prisma.Sql) => Promise<Row[]>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Runs `fn` in one read-only transaction pinned to the tenant, on a raw pooled connection: the hot list reads (queue,
+ * project list) skip the ORM's per-query work, and the transaction opens and pins the tenant in one round trip. Row-level
+ * security applies exactly as in withTenant. Rows come back as node-postgres parses them: timestamptz as Date, json as
+ * values, bigint and numeric as strings.
+ */
+export async function readAsTenant<T>(db: Db, tenantId: string, fn: (query: TenantQuery) => Promise<T>): Promise<T> {
+  // Interpolated into the opening statement (a simple query cannot carry parameters): only a well-formed id gets there.
+  if (!UUID.test(tenantId)) throw new Error("readAsTenant needs a tenant id that is a UUID");
+  const client = await poolOf(db).connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(`BEGIN READ ONLY; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
+    const query: TenantQuery = async <Row>(statement: Prisma.Sql) => {
+      // Named after the text, so each pooled connection parses and plans a statement shape once and reuses the plan.
+      const name = `atende_${createHash("sha1").update(statement.text).digest("base64url")}`;
+      const result = await client.query({ name, text: statement.text, values: statement.values });
+      return result.rows as Row[];
+    };
+    const value = await fn(query);
+    await client.query("COMMIT");
+    return value;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: unknown) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw error;
+  } finally {
+    // A connection whose rollback failed is in an unknown state: the pool discards it instead of reusing it.
+    client.release(broken);
+  }
+}
