@@ -1,5 +1,5 @@
 import { withTenant } from "@atende/db";
-import { AUTO_CLOSE_DAYS } from "@atende/desk";
+import { DEFAULT_DESK_SETTINGS } from "@atende/desk";
 import { cancelTimer, dispatchTimers, scheduleTimer, timerJobId, type TimerRef } from "@atende/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeQueues, createQueues, type Queues } from "../src/queues";
@@ -8,6 +8,7 @@ import { eventsOf, openTicket, recordingSlaHandlers, ticketOf } from "./sla-fixt
 import { createTenant, createWorld, silentLogger, waitFor, type World } from "./support";
 
 const DAY_MS = 86_400_000;
+const AUTO_CLOSE_DAYS = DEFAULT_DESK_SETTINGS.autoCloseDays;
 
 describe("automatic closing of resolved tickets", () => {
   let world: World;
@@ -36,10 +37,16 @@ describe("automatic closing of resolved tickets", () => {
     await world?.close();
   });
 
-  /** A ticket resolved so long ago that its auto-close timer is due in `inMs`; the timer is not enqueued yet. */
-  async function resolvedTicket(inMs: number): Promise<{ id: string; dueAt: Date; ref: TimerRef }> {
-    const resolvedAt = new Date(Date.now() - AUTO_CLOSE_DAYS * DAY_MS + inMs);
-    const dueAt = new Date(resolvedAt.getTime() + AUTO_CLOSE_DAYS * DAY_MS);
+  /**
+   * A ticket resolved so long ago that its auto-close timer, `delayDays` after the resolution, is due in `inMs`; the
+   * timer is not enqueued yet.
+   */
+  async function resolvedTicket(
+    inMs: number,
+    { delayDays = AUTO_CLOSE_DAYS, buId = null }: { delayDays?: number; buId?: string | null } = {},
+  ): Promise<{ id: string; dueAt: Date; ref: TimerRef }> {
+    const resolvedAt = new Date(Date.now() - delayDays * DAY_MS + inMs);
+    const dueAt = new Date(resolvedAt.getTime() + delayDays * DAY_MS);
     const { id } = await openTicket(world.db, producer.timers, tenantId, {
       priority: "low",
       createdAt: new Date(resolvedAt.getTime() - DAY_MS),
@@ -47,7 +54,7 @@ describe("automatic closing of resolved tickets", () => {
     const ref = await withTenant(world.db, tenantId, async (tx) => {
       await tx.ticket.update({
         where: { id },
-        data: { status: "resolved", resolvedAt, resolutionKind: "definitive", resolutionNote: "Fixed" },
+        data: { status: "resolved", resolvedAt, resolutionKind: "definitive", resolutionNote: "Fixed", buId },
       });
       return scheduleTimer(tx, { tenantId, kind: "ticket-auto-close", subject: id, dueAt });
     });
@@ -76,6 +83,39 @@ describe("automatic closing of resolved tickets", () => {
       data: { from: "resolved", to: "closed" },
     });
     expect(recorded.live).toContainEqual({ type: "ticket.changed", ticketId: id });
+  });
+
+  it("closes a ticket of a BU with a shorter auto-close delay once that delay is due", async () => {
+    const buId = await withTenant(world.db, tenantId, async (tx) => {
+      const bu = await tx.businessUnit.create({
+        data: {
+          tenantId,
+          code: "FAST",
+          name: "Fast",
+          timezone: "Europe/Madrid",
+          locale: "es",
+          currency: "EUR",
+          country: "ES",
+        },
+      });
+      await tx.buParameterSet.create({
+        data: { tenantId, buId: bu.id, version: 1, parameters: { ticketAutoCloseDays: 2 } },
+      });
+      return bu.id;
+    });
+    // Two days after its resolution: the default delay would only re-arm the timer.
+    const { id, ref } = await resolvedTicket(500, { delayDays: 2, buId });
+    await dispatchTimers(world.db, producer.timers, [ref]);
+
+    const closed = await waitFor(
+      async () => {
+        const row = await ticketOf(world.db, tenantId, id);
+        return row.status === "closed" ? row : undefined;
+      },
+      5_000,
+      "ticket closed",
+    );
+    expect(closed.version).toBe(2);
   });
 
   it("leaves a reopened ticket open, whether its timer was cancelled or not", async () => {

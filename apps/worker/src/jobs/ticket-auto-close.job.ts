@@ -1,9 +1,8 @@
 import {
   afterTicketChange,
-  AUTO_CLOSE_DAYS,
+  deskSettingsFor,
   lockTicket,
   recordTicketEvent,
-  REOPEN_WINDOW_DAYS,
   replanSla,
   SYSTEM_ACTOR,
   TIMER_SKEW_MS,
@@ -15,15 +14,16 @@ import { scheduleTimer, type TimerHandler, type TimerRef } from "@atende/jobs";
 const DAY_MS = 86_400_000;
 
 /**
- * Closes a ticket still resolved AUTO_CLOSE_DAYS after its resolution (the timer's subject is the ticket id). A
- * reopened ticket is left alone (reopening cancels the timer anyway); one resolved again later, whose closing day
- * has therefore moved, gets the timer re-armed for that day.
+ * Closes a ticket still resolved its BU's auto-close delay after its resolution (the timer's subject is the ticket
+ * id). A reopened ticket is left alone (reopening cancels the timer anyway); one resolved again later, or whose BU has
+ * since lengthened the delay, so that its closing day has moved, gets the timer re-armed for that day.
  */
 export function ticketAutoClose(deps: TicketJobDeps): TimerHandler {
   return async (tx, job, now, afterCommit) => {
     const { tenantId, subject: ticketId } = job;
     const ticket = await lockTicket(tx, tenantId, ticketId);
     if (!ticket || ticket.status !== "resolved") return;
+    const settings = await deskSettingsFor(tx, tenantId, ticket.buId);
     const decision = decideTicket(
       {
         status: ticket.status as TicketStatus,
@@ -35,13 +35,12 @@ export function ticketAutoClose(deps: TicketJobDeps): TimerHandler {
       {
         actor: "system",
         now: new Date(now.getTime() + TIMER_SKEW_MS),
-        reopenWindowDays: REOPEN_WINDOW_DAYS,
-        autoCloseDays: AUTO_CLOSE_DAYS,
+        ...settings,
       },
     );
     if (!decision.ok) {
       if (decision.code !== "NOT_DUE" || !ticket.resolvedAt) return;
-      const dueAt = new Date(ticket.resolvedAt.getTime() + AUTO_CLOSE_DAYS * DAY_MS);
+      const dueAt = new Date(ticket.resolvedAt.getTime() + settings.autoCloseDays * DAY_MS);
       const ref = await scheduleTimer(tx, { tenantId, kind: "ticket-auto-close", subject: ticketId, dueAt });
       afterTicketChange(afterCommit, deps, { tenantId, ticketId, refs: [ref] });
       return;

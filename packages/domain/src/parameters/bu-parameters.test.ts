@@ -33,6 +33,9 @@ const SECTION_6: BuParameters = {
   doneToClosedTimeoutDays: 30,
   lateCheckoutAlertHours: [48, 168],
   bookableHorizonDays: 90,
+  // Section 2: a resolved ticket can be reopened within a window and closes itself after N days.
+  ticketReopenWindowDays: 7,
+  ticketAutoCloseDays: 5,
 };
 
 function firstIssue(input: unknown) {
@@ -90,7 +93,7 @@ describe("BU parameter defaults", () => {
 
   it("every parameter has admin form metadata", () => {
     expect(Object.keys(BU_PARAMETER_META).sort()).toEqual([...BU_PARAMETER_KEYS].sort());
-    for (const key of BU_PARAMETER_KEYS) expect(BU_PARAMETER_META[key].source).toMatch(/^002/);
+    for (const key of BU_PARAMETER_KEYS) expect(BU_PARAMETER_META[key].source).toMatch(/^(002|DOMAIN 2) /);
   });
 });
 
@@ -108,6 +111,25 @@ describe("BU parameter validation", () => {
     expect(issue.message).toBe("automatic assignment attempts must be between 2 and 5 attempts");
     expect(firstIssue({ automaticAssignmentAttempts: 1 }).path).toEqual(["automaticAssignmentAttempts"]);
     expect(firstIssue({ automaticAssignmentAttempts: 2.5 }).message).toMatch(/whole number/);
+  });
+
+  it("bounds the ticket reopen window to 0..90 days and the auto-close delay to 1..90 days, naming the field", () => {
+    expect(ZBuParameters.parse({ ticketReopenWindowDays: 0, ticketAutoCloseDays: 90 })).toMatchObject({
+      ticketReopenWindowDays: 0,
+      ticketAutoCloseDays: 90,
+    });
+    const window = firstIssue({ ticketReopenWindowDays: 91 });
+    expect(window.path).toEqual(["ticketReopenWindowDays"]);
+    expect(window.message).toBe("ticket reopen window must be between 0 and 90 days");
+    expect(firstIssue({ ticketReopenWindowDays: -1 }).path).toEqual(["ticketReopenWindowDays"]);
+    expect(firstIssue({ ticketReopenWindowDays: 1.5 }).message).toBe(
+      "ticket reopen window must be a whole number of days",
+    );
+    const delay = firstIssue({ ticketAutoCloseDays: 0 });
+    expect(delay.path).toEqual(["ticketAutoCloseDays"]);
+    expect(delay.message).toBe("ticket auto-close delay must be between 1 and 90 days");
+    expect(firstIssue({ ticketAutoCloseDays: 91 }).path).toEqual(["ticketAutoCloseDays"]);
+    expect(firstIssue({ ticketAutoCloseDays: "5" }).message).toBe("ticket auto-close delay must be a number");
   });
 
   it("rejects a contract send window that does not start before it ends", () => {

@@ -8,7 +8,7 @@ export const ASSIGNMENT_MODES = ["direct", "bid", "manual"] as const;
 
 export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
 
-/** Every parameter of DOMAIN.md section 6, defaulted as the seeds say. */
+/** Every parameter of DOMAIN.md section 6, defaulted as the seeds say, plus the service desk's windows of section 2. */
 export const ZBuParameters = z
   .object(
     {
@@ -45,6 +45,8 @@ export const ZBuParameters = z
       doneToClosedTimeoutDays: boundedInt("done to closed timeout", 1, 365, "days").default(30),
       lateCheckoutAlertHours: ascendingHours("late check-out alerts", 3, 720).default(() => [48, 168]),
       bookableHorizonDays: boundedInt("bookable horizon", 1, 365, "days").default(90),
+      ticketReopenWindowDays: boundedInt("ticket reopen window", 0, 90, "days").default(7),
+      ticketAutoCloseDays: boundedInt("ticket auto-close delay", 1, 90, "days").default(5),
     },
     {
       error: (issue) =>
@@ -109,6 +111,8 @@ export const BU_PARAMETER_META: Record<keyof BuParameters, BuParameterMeta> = {
   doneToClosedTimeoutDays: { unit: "days", source: "002 done to closed" },
   lateCheckoutAlertHours: { unit: "list", source: "002 late check-out alerts (48 h, 7 days)" },
   bookableHorizonDays: { unit: "days", source: "002 available day for booking" },
+  ticketReopenWindowDays: { unit: "days", source: "DOMAIN 2 ticket status (reopened within a window)" },
+  ticketAutoCloseDays: { unit: "days", source: "DOMAIN 2 ticket status (closed automatically after N days)" },
 };
 
 export type ParameterChange = { key: string; before: unknown; after: unknown };

@@ -12,12 +12,12 @@ import type {
   TTicketDetail,
 } from "@atende/contracts";
 import {
-  AUTO_CLOSE_DAYS,
+  deskSettingsFor,
   notificationLocale,
   queueEmail,
   recordTicketEvent,
-  REOPEN_WINDOW_DAYS,
   replanSla,
+  type DeskSettings,
 } from "@atende/desk";
 import type { Tx } from "@atende/db";
 import { cancelTimer, scheduleTimer, type TimerRef } from "@atende/jobs";
@@ -34,6 +34,7 @@ export function allowedActionsFor(
   row: Pick<Row, "status" | "resolvedAt" | "pauseReason">,
   actor: "staff" | "requester",
   now: Date,
+  settings: DeskSettings,
 ): TicketAction[] {
   return allowedTicketActions(
     {
@@ -42,7 +43,7 @@ export function allowedActionsFor(
       pauseReason: row.pauseReason,
       isRequester: actor === "requester",
     },
-    { actor, now, reopenWindowDays: REOPEN_WINDOW_DAYS, autoCloseDays: AUTO_CLOSE_DAYS },
+    { actor, now, ...settings },
   ).filter((a) => a !== "customer_reply" && a !== "auto_close");
 }
 
@@ -68,6 +69,7 @@ async function applyEffects(
   effects: readonly TicketEffect[],
   now: Date,
   input: TTicketActionRequest,
+  settings: DeskSettings,
 ) {
   const refs: TimerRef[] = [];
   const patch: Record<string, unknown> = {};
@@ -95,7 +97,7 @@ async function applyEffects(
             tenantId: ctx.tenantId,
             kind: "ticket-auto-close",
             subject: row.id,
-            dueAt: new Date(now.getTime() + AUTO_CLOSE_DAYS * 86_400_000),
+            dueAt: new Date(now.getTime() + settings.autoCloseDays * 86_400_000),
           }),
         );
         break;
@@ -150,6 +152,7 @@ export async function applyTicketAction(
   const refs = await ctx.run(async (tx) => {
     const row = assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, id));
     const actor = actorOf(scope);
+    const settings = await deskSettingsFor(tx, ctx.tenantId, row.buId);
     const decision = decideTicket(
       {
         status: row.status as TicketStatus,
@@ -161,8 +164,7 @@ export async function applyTicketAction(
       {
         actor,
         now,
-        reopenWindowDays: REOPEN_WINDOW_DAYS,
-        autoCloseDays: AUTO_CLOSE_DAYS,
+        ...settings,
         input: {
           ...(input.pauseReason ? { pauseReason: input.pauseReason } : {}),
           ...(input.resolution ? { resolution: input.resolution } : {}),
@@ -176,7 +178,7 @@ export async function applyTicketAction(
         ...(path ? { fields: [{ path, message: decision.message }] } : {}),
       });
     }
-    const { refs, patch } = await applyEffects(tx, ctx, row, decision.effects, now, input);
+    const { refs, patch } = await applyEffects(tx, ctx, row, decision.effects, now, input, settings);
     const to = decision.to;
     const ok = await repo.updateTicketVersioned(tx, ctx.tenantId, id, input.version, {
       ...patch,

@@ -1,13 +1,6 @@
 import { decideTicket, type TicketStatus } from "@atende/domain";
 import type { TCreateTicketMessageRequest, TTicketEvent, TTicketMessage } from "@atende/contracts";
-import {
-  AUTO_CLOSE_DAYS,
-  notificationLocale,
-  queueEmail,
-  recordTicketEvent,
-  REOPEN_WINDOW_DAYS,
-  replanSla,
-} from "@atende/desk";
+import { deskSettingsFor, notificationLocale, queueEmail, recordTicketEvent, replanSla } from "@atende/desk";
 import type { RequestContext } from "../../context";
 import { AppError } from "../../errors";
 import { actorOf, assertVisible, ticketScope } from "./ticket-access";
@@ -91,7 +84,7 @@ export async function addTicketMessage(
           isRequester: true,
         },
         "customer_reply",
-        { actor: "requester", now, reopenWindowDays: REOPEN_WINDOW_DAYS, autoCloseDays: AUTO_CLOSE_DAYS },
+        { actor: "requester", now, ...(await deskSettingsFor(tx, ctx.tenantId, row.buId)) },
       );
       if (decision.ok && decision.to !== row.status) {
         await repo.closeOpenPauses(tx, ctx.tenantId, id, now);

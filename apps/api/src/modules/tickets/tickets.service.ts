@@ -1,6 +1,7 @@
 import { checkChannel, DEFAULT_PRIORITIES, matchPolicy } from "@atende/domain";
 import type { TCreateTicketRequest, TTicketDetail, TTicketListQuery } from "@atende/contracts";
 import {
+  deskSettingsFor,
   loadPolicies,
   notificationLocale,
   queueEmail,
@@ -182,7 +183,8 @@ export async function getTicket(deps: TicketDeps, ctx: RequestContext, id: strin
   return ctx.run(async (tx) => {
     const row = assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, id));
     const clocks = await repo.findClocks(tx, ctx.tenantId, id);
-    return { ...toTicket(row), clocks, allowedActions: allowedActionsFor(row, actorOf(scope), deps.now()) };
+    const settings = await deskSettingsFor(tx, ctx.tenantId, row.buId);
+    return { ...toTicket(row), clocks, allowedActions: allowedActionsFor(row, actorOf(scope), deps.now(), settings) };
   });
 }
 

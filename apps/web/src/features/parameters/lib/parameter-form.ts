@@ -36,6 +36,7 @@ export const PARAMETER_GROUPS = [
     ],
   },
   { key: "scheduling", parameters: ["travelBufferMinutes", "sellerMinimumDurationRatio", "bookableHorizonDays"] },
+  { key: "serviceDesk", parameters: ["ticketReopenWindowDays", "ticketAutoCloseDays"] },
 ] as const satisfies readonly { key: string; parameters: readonly ParameterKey[] }[];
 
 export type WindowValue = { days: string[]; from: string; to: string };
