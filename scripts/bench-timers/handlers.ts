@@ -1,4 +1,4 @@
-import { TIMER_KINDS, type TimerHandler, type TimerHandlers } from "@atende/jobs";
+import { insertOutbox, TIMER_KINDS, type TimerHandler, type TimerHandlers } from "@atende/jobs";
 
 export const BENCH_OUTBOX_KIND = "bench-timer";
 
@@ -8,19 +8,17 @@ const NEVER = new Date("2999-01-01T00:00:00Z");
 
 /**
  * The "real claim + outbox handler": fireTimer has already claimed the timer (setting fired_at) in this transaction,
- * and the outbox row commits or rolls back with that claim. created_at is taken here, after the pool wait and the
- * claim, so it also shows how late the handler's work itself ran.
+ * and the outbox row, written by the same insertOutbox as the production notifications, commits or rolls back with
+ * that claim. created_at is taken here, after the pool wait and the claim, so it also shows how late the handler's
+ * work itself ran.
  */
 const claimAndOutbox: TimerHandler = async (tx, job, now) => {
-  await tx.outbox.create({
-    data: {
-      tenantId: job.tenantId,
-      kind: BENCH_OUTBOX_KIND,
-      payload: { timerId: job.timerId, generation: job.generation, firedAt: now.toISOString() },
-      availableAt: NEVER,
-      createdAt: new Date(),
-    },
-    select: { id: true },
+  await insertOutbox(tx, {
+    tenantId: job.tenantId,
+    kind: BENCH_OUTBOX_KIND,
+    payload: { timerId: job.timerId, generation: job.generation, firedAt: now.toISOString() },
+    availableAt: NEVER,
+    createdAt: new Date(),
   });
 };
 

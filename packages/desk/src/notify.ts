@@ -1,5 +1,5 @@
 import type { Tx } from "@atende/db";
-import { PrismaNamespace } from "@atende/db";
+import { insertOutbox } from "@atende/jobs";
 
 export type NotificationVars = Record<string, string | number | null | undefined>;
 
@@ -157,9 +157,7 @@ export async function queueEmail(
     subject: renderText(template.subject, input.vars).slice(0, 250),
     text: renderText(template.body, input.vars),
   };
-  await tx.outbox.create({
-    data: { tenantId: input.tenantId, kind: "email", payload: payload as PrismaNamespace.InputJsonValue },
-  });
+  await insertOutbox(tx, { tenantId: input.tenantId, kind: "email", payload });
   return true;
 }
 

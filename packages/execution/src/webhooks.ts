@@ -1,4 +1,5 @@
-import { PrismaNamespace, type Tx } from "@atende/db";
+import type { PrismaNamespace, Tx } from "@atende/db";
+import { insertOutbox } from "@atende/jobs";
 
 export const WEBHOOK_EVENTS = [
   "job.created",
@@ -40,8 +41,10 @@ export async function queueWebhooks(
       event,
       body: { event, occurredAt: at.toISOString(), data },
     };
-    await tx.outbox.create({
-      data: { tenantId, kind: "webhook", payload: delivery as unknown as PrismaNamespace.InputJsonValue },
+    await insertOutbox(tx, {
+      tenantId,
+      kind: "webhook",
+      payload: delivery as unknown as PrismaNamespace.InputJsonValue,
     });
   }
   return endpoints.length;

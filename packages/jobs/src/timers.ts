@@ -82,9 +82,11 @@ export async function enqueueTimers(queue: Queue, refs: TimerRef[], now: Date = 
  * duplicate or re-delivered job finds nothing and does nothing. Run the handler's work in the same transaction.
  */
 export async function claimTimer(tx: Tx, job: TTimerJob, now: Date): Promise<boolean> {
-  const claimed = await tx.timer.updateMany({
-    where: { id: job.timerId, tenantId: job.tenantId, generation: job.generation, status: "scheduled" },
-    data: { status: "fired", firedAt: now },
-  });
-  return claimed.count === 1;
+  // Raw SQL because this runs once per fired timer: a model query costs the worker more CPU in the ORM's query
+  // compiler than the statement costs PostgreSQL, and that capped a worker at well under 100,000 timers a minute.
+  const claimed = await tx.$executeRaw`
+    UPDATE timers SET status = 'fired', fired_at = ${now}
+    WHERE id = ${job.timerId}::uuid AND tenant_id = ${job.tenantId}::uuid
+      AND generation = ${job.generation} AND status = 'scheduled'`;
+  return claimed === 1;
 }
