@@ -1,4 +1,4 @@
-import { readAsTenant, withTenant, type Db, type TenantQuery, type Tx } from "@atende/db";
+import { readAsTenant, withTenant, writeAsTenant, type Db, type TenantQuery, type Tx } from "@atende/db";
 import type { ApiTokenScope, RoleAssignment } from "@atende/domain";
 
 export type UserPrincipal = {
@@ -33,6 +33,8 @@ export type RequestContext = {
   run: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
   /** A read-only transaction on a raw connection, for the hot list reads (see readAsTenant). */
   read: <T>(fn: (query: TenantQuery) => Promise<T>) => Promise<T>;
+  /** A read-write transaction on a raw connection, for the hottest writes (see writeAsTenant). */
+  write: <T>(fn: (query: TenantQuery) => Promise<T>) => Promise<T>;
 };
 
 export function contextFor(db: Db, principal: Principal, requestId: string, ip: string | null): RequestContext {
@@ -48,5 +50,6 @@ export function contextFor(db: Db, principal: Principal, requestId: string, ip: 
     ip,
     run: (fn) => withTenant(db, principal.tenantId, fn),
     read: (fn) => readAsTenant(db, principal.tenantId, fn),
+    write: (fn) => writeAsTenant(db, principal.tenantId, fn),
   };
 }

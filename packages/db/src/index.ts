@@ -1,5 +1,5 @@
 export { createDb, poolOf, type Db, type DbOptions, type Prisma } from "./client";
-export { readAsTenant, type TenantQuery } from "./tenant-read";
+export { readAsTenant, writeAsTenant, type TenantQuery } from "./tenant-read";
 export { withTenant, type Tx } from "./with-tenant";
 export { migrate, MIGRATIONS_DIR, type MigrationResult } from "./migrate";
 export { ensureAppRole, ensureDatabase, quoteIdent } from "./bootstrap";

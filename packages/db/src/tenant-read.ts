@@ -14,13 +14,30 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * security applies exactly as in withTenant. Rows come back as node-postgres parses them: timestamptz as Date, json as
  * values, bigint and numeric as strings.
  */
-export async function readAsTenant<T>(db: Db, tenantId: string, fn: (query: TenantQuery) => Promise<T>): Promise<T> {
+export function readAsTenant<T>(db: Db, tenantId: string, fn: (query: TenantQuery) => Promise<T>): Promise<T> {
+  return rawTenantTransaction(db, tenantId, "BEGIN READ ONLY", fn);
+}
+
+/**
+ * The same raw transaction for the hottest writes (ticket creation, timer claims), where the ORM's per-statement work
+ * costs more than PostgreSQL does. Everything in `fn` commits or rolls back together; row-level security applies.
+ */
+export function writeAsTenant<T>(db: Db, tenantId: string, fn: (query: TenantQuery) => Promise<T>): Promise<T> {
+  return rawTenantTransaction(db, tenantId, "BEGIN", fn);
+}
+
+async function rawTenantTransaction<T>(
+  db: Db,
+  tenantId: string,
+  begin: string,
+  fn: (query: TenantQuery) => Promise<T>,
+): Promise<T> {
   // Interpolated into the opening statement (a simple query cannot carry parameters): only a well-formed id gets there.
-  if (!UUID.test(tenantId)) throw new Error("readAsTenant needs a tenant id that is a UUID");
+  if (!UUID.test(tenantId)) throw new Error("a raw tenant transaction needs a tenant id that is a UUID");
   const client = await poolOf(db).connect();
   let broken: Error | undefined;
   try {
-    await client.query(`BEGIN READ ONLY; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
+    await client.query(`${begin}; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
     const query: TenantQuery = async <Row>(statement: Prisma.Sql) => {
       // Named after the text, so each pooled connection parses and plans a statement shape once and reuses the plan.
       const name = `atende_${createHash("sha1").update(statement.text).digest("base64url")}`;

@@ -139,29 +139,48 @@ export function renderText(template: string, vars: NotificationVars): string {
   });
 }
 
+export type EmailPayload = { to: string[]; subject: string; text: string };
+type StoredTemplate = { subject: string; body: string };
+
+/** The e-mail's two-letter locale: Spanish or English, English for anything else. */
+export const emailLocale = (locale: string): "en" | "es" => (locale.slice(0, 2) === "es" ? "es" : "en");
+
+/**
+ * An e-mail rendered from the tenant's template for the event and locale, else the built-in one; null when there is
+ * nobody to write to or no template at all.
+ */
+export function renderEmail(
+  event: string,
+  locale: string,
+  stored: StoredTemplate | null,
+  to: string | string[],
+  vars: NotificationVars,
+): EmailPayload | null {
+  const recipients = (Array.isArray(to) ? to : [to]).filter((x) => x.length > 0);
+  const template = stored ?? DEFAULTS[event]?.[emailLocale(locale)];
+  if (recipients.length === 0 || !template) return null;
+  return {
+    to: recipients,
+    subject: renderText(template.subject, vars).slice(0, 250),
+    text: renderText(template.body, vars),
+  };
+}
+
 /** Writes an e-mail to the outbox in the caller's transaction; the worker delivers it with retries. */
 export async function queueEmail(
   tx: Tx,
   input: { tenantId: string; event: string; locale: string; to: string | string[]; vars: NotificationVars },
 ): Promise<boolean> {
-  const recipients = (Array.isArray(input.to) ? input.to : [input.to]).filter((x) => x.length > 0);
-  if (recipients.length === 0) return false;
-  const locale = input.locale.slice(0, 2) === "es" ? "es" : "en";
+  if (!(Array.isArray(input.to) ? input.to : [input.to]).some((x) => x.length > 0)) return false;
   const stored = await tx.notificationTemplate.findFirst({
-    where: { tenantId: input.tenantId, event: input.event, locale },
+    where: { tenantId: input.tenantId, event: input.event, locale: emailLocale(input.locale) },
   });
-  const template = stored ?? DEFAULTS[input.event]?.[locale];
-  if (!template) return false;
-  const payload = {
-    to: recipients,
-    subject: renderText(template.subject, input.vars).slice(0, 250),
-    text: renderText(template.body, input.vars),
-  };
+  const payload = renderEmail(input.event, input.locale, stored, input.to, input.vars);
+  if (!payload) return false;
   await insertOutbox(tx, { tenantId: input.tenantId, kind: "email", payload });
   return true;
 }
 
-/** Customers are written to in their business unit's language (English when the ticket has none). */
 export async function notificationLocale(tx: Tx, tenantId: string, buId: string | null): Promise<string> {
   const bu = buId ? await tx.businessUnit.findFirst({ where: { tenantId, id: buId }, select: { locale: true } }) : null;
   return bu?.locale ?? "en";

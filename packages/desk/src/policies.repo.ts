@@ -1,10 +1,23 @@
 import type { Tx } from "@atende/db";
 import { ZCalendar, type Calendar, type SlaPolicy } from "@atende/domain";
 
-/** Active SLA policies of the tenant in the domain's shape (the JSON columns hold exactly the domain's fields). */
-export async function loadPolicies(tx: Tx, tenantId: string): Promise<SlaPolicy[]> {
-  const rows = await tx.slaPolicy.findMany({ where: { tenantId, active: true } });
-  return rows.map((r) => ({
+/** A stored policy's columns, as the ORM or a raw query (camel-cased) returns them. */
+export type SlaPolicyRow = {
+  id: string;
+  name: string;
+  rank: number;
+  conditions: unknown;
+  calendarId: string;
+  targets: unknown;
+  warningPercent: number;
+  channelRules: unknown;
+  escalation: unknown;
+  resolutionStartsAt: string;
+};
+
+/** The domain's shape of a policy (the JSON columns hold exactly the domain's fields). */
+export function toSlaPolicy(r: SlaPolicyRow): SlaPolicy {
+  return {
     id: r.id,
     name: r.name,
     rank: r.rank,
@@ -15,7 +28,19 @@ export async function loadPolicies(tx: Tx, tenantId: string): Promise<SlaPolicy[
     channelRules: r.channelRules as SlaPolicy["channelRules"],
     escalation: r.escalation as SlaPolicy["escalation"],
     resolutionStartsAt: r.resolutionStartsAt === "first_response" ? "first_response" : "creation",
-  }));
+  };
+}
+
+/** Active SLA policies of the tenant in the domain's shape. */
+export async function loadPolicies(tx: Tx, tenantId: string): Promise<SlaPolicy[]> {
+  const rows = await tx.slaPolicy.findMany({ where: { tenantId, active: true } });
+  return rows.map(toSlaPolicy);
+}
+
+/** A policy whose calendar vanished or went invalid still gets a clock: real time is the conservative reading. */
+export function parseCalendar(definition: unknown): Calendar {
+  const parsed = ZCalendar.safeParse(definition);
+  return parsed.success ? parsed.data : "24x7";
 }
 
 export async function loadCalendar(tx: Tx, tenantId: string, calendarId: string): Promise<Calendar> {
@@ -23,7 +48,5 @@ export async function loadCalendar(tx: Tx, tenantId: string, calendarId: string)
     where: { tenantId, id: calendarId },
     select: { definition: true },
   });
-  const parsed = ZCalendar.safeParse(row?.definition);
-  // A policy whose calendar vanished or went invalid still gets a clock: real time is the conservative reading.
-  return parsed.success ? parsed.data : "24x7";
+  return parseCalendar(row?.definition);
 }

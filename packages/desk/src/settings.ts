@@ -12,7 +12,7 @@ const AUTO_CLOSE = ZBuParameters.shape.ticketAutoCloseDays;
 
 // Each value is read on its own so a set that fails the current schema elsewhere still yields the BU's ticket
 // settings; a missing or invalid value falls back to the schema default, as the parameters API does.
-function settingsOf(parameters: unknown): DeskSettings {
+export function settingsOf(parameters: unknown): DeskSettings {
   const stored: Record<string, unknown> =
     typeof parameters === "object" && parameters !== null ? { ...parameters } : {};
   const reopen = REOPEN_WINDOW.safeParse(stored["ticketReopenWindowDays"]);

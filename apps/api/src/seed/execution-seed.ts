@@ -92,6 +92,7 @@ export async function seedExecution(
     ip: null,
     run: (fn) => fn(tx),
     read: (fn) => fn(<Row>(statement: PrismaNamespace.Sql) => tx.$queryRaw<Row[]>(statement)),
+    write: (fn) => fn(<Row>(statement: PrismaNamespace.Sql) => tx.$queryRaw<Row[]>(statement)),
   };
   const deps = {
     db: undefined as never,

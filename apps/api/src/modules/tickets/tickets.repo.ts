@@ -60,8 +60,8 @@ type Sql = PrismaNamespace.Sql;
 const isoUtc = (column: string) =>
   PrismaNamespace.raw(`to_char(t.${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
-/** The queue's columns under the names of the ticket model, so toTicket maps them as it maps an ORM row. */
-const QUEUE_COLUMNS = sql`t.id, t.number, t.subject, t.description, t.channel, t.proposed_type AS "proposedType",
+/** A ticket row's columns (alias t) under the names of the ticket model, so toTicket maps them as it maps an ORM row. */
+export const TICKET_COLUMNS = sql`t.id, t.number, t.subject, t.description, t.channel, t.proposed_type AS "proposedType",
   t.proposed_priority AS "proposedPriority", t.type, t.priority, ${isoUtc("final_classified_at")} AS "finalClassifiedAt",
   t.catalogue_item_id AS "catalogueItemId", t.status, t.pause_reason AS "pauseReason",
   t.resolution_kind AS "resolutionKind", t.resolution_note AS "resolutionNote", t.bu_id AS "buId",
@@ -129,7 +129,7 @@ export async function listTickets(
   }
   if (after) where.push(seek(q.sort, after));
   const rows = await query<TicketRow>(sql`
-    SELECT ${QUEUE_COLUMNS} FROM tickets t
+    SELECT ${TICKET_COLUMNS} FROM tickets t
     WHERE ${join(where, " AND ")}
     ORDER BY ${order(q.sort)}
     LIMIT ${q.limit + 1}::int`);
