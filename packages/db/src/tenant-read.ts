@@ -26,6 +26,23 @@ export function writeAsTenant<T>(db: Db, tenantId: string, fn: (query: TenantQue
   return rawTenantTransaction(db, tenantId, "BEGIN", fn);
 }
 
+const names = new Map<string, string>();
+const MAX_NAMES = 1_000;
+
+/**
+ * Statements are named after their text, so each pooled connection parses and plans a statement shape once and reuses
+ * the plan. The names are remembered: hashing the long insert of a ticket on every call showed in profiles.
+ */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size >= MAX_NAMES) names.clear();
+    name = `atende_${createHash("sha1").update(text).digest("base64url")}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
 async function rawTenantTransaction<T>(
   db: Db,
   tenantId: string,
@@ -39,9 +56,11 @@ async function rawTenantTransaction<T>(
   try {
     await client.query(`${begin}; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
     const query: TenantQuery = async <Row>(statement: Prisma.Sql) => {
-      // Named after the text, so each pooled connection parses and plans a statement shape once and reuses the plan.
-      const name = `atende_${createHash("sha1").update(statement.text).digest("base64url")}`;
-      const result = await client.query({ name, text: statement.text, values: statement.values });
+      const result = await client.query({
+        name: statementName(statement.text),
+        text: statement.text,
+        values: statement.values,
+      });
       return result.rows as Row[];
     };
     const value = await fn(query);

@@ -1,4 +1,4 @@
-import { withTenant, type Db } from "@atende/db";
+import { poolOf, type Db } from "@atende/db";
 import type { Queue } from "bullmq";
 import { enqueueTimers, type TimerRef } from "./timers";
 
@@ -16,24 +16,16 @@ export async function dispatchTimers(db: Db, queue: Queue, refs: TimerRef[], now
 /**
  * Only the generation that was enqueued is marked: a reschedule committed meanwhile keeps its empty enqueued_at.
  * Locked rows are skipped rather than waited for: their holder is firing the timer (enqueued_at no longer matters)
- * or rescheduling it (which clears enqueued_at anyway), and waiting would stall the caller behind a handler.
+ * or rescheduling it (which clears enqueued_at anyway), and waiting would stall the caller behind a handler. One
+ * statement per tenant on the raw pool (app_mark_timers_enqueued pins the tenant itself): this runs after every
+ * change that schedules timers.
  */
 export async function markEnqueued(db: Db, refs: TimerRef[], now: Date): Promise<void> {
   for (const [tenantId, ofTenant] of groupByTenant(refs)) {
-    const ids = ofTenant.map((ref) => ref.timerId);
-    const generations = ofTenant.map((ref) => ref.generation);
-    // Two statements on purpose: a single UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) is re-run per
-    // row under row-level security when statistics are young (quadratic: 11 s for 5,000 timers in bench:timers).
-    await withTenant(db, tenantId, async (tx) => {
-      const locked = await tx.$queryRaw<Array<{ id: string }>>`
-        SELECT t.id FROM timers t
-        JOIN unnest(${ids}::uuid[], ${generations}::int[]) AS r(id, generation)
-          ON t.id = r.id AND t.generation = r.generation
-        WHERE t.tenant_id = ${tenantId}::uuid AND t.status = 'scheduled'
-        FOR UPDATE OF t SKIP LOCKED`;
-      if (locked.length === 0) return;
-      const lockedIds = locked.map((row) => row.id);
-      await tx.$executeRaw`UPDATE timers SET enqueued_at = ${now} WHERE id = ANY(${lockedIds}::uuid[])`;
+    await poolOf(db).query({
+      name: "atende_mark_timers_enqueued",
+      text: "SELECT app_mark_timers_enqueued($1::uuid, $2::uuid[], $3::int[], $4::timestamptz)",
+      values: [tenantId, ofTenant.map((ref) => ref.timerId), ofTenant.map((ref) => ref.generation), now],
     });
   }
 }

@@ -99,8 +99,9 @@ export type NewTicket = {
 export type NewTimer = { id: string; kind: string; subject: string; dueAt: Date };
 
 /**
- * Inserts the ticket under the tenant's next case number with its clocks, timers and creation event, in one
- * statement. The counter row stays locked until commit, so callers run only their last writes after it.
+ * Inserts the ticket under the tenant's next case number with its clocks, timers, creation event and e-mails, in one
+ * statement. The counter row stays locked until commit, so this is the creating transaction's last statement, and the
+ * e-mails, rendered before the number existed, carry `numberPlaceholder` where the number goes.
  */
 export async function insertNewTicket(
   query: TenantQuery,
@@ -109,6 +110,8 @@ export async function insertNewTicket(
     clocks: ClockWrite[];
     timers: NewTimer[];
     actor: { userId: string | null; label: string };
+    emails: EmailPayload[];
+    numberPlaceholder: string;
   },
 ): Promise<TicketRow> {
   const { ticket: t, actor } = input;
@@ -150,6 +153,12 @@ export async function insertNewTicket(
       SELECT gen_random_uuid(), ${tenant}, ${id}, ${at}, ${actor.userId}::uuid, ${actor.label}, 'ticket.created',
         jsonb_build_object('number', n.last_number, 'channel', ${t.channel}::text)
       FROM n
+    ), mail AS (
+      INSERT INTO outbox (id, tenant_id, kind, payload, status, attempts, available_at, created_at)
+      SELECT gen_random_uuid(), ${tenant}, 'email',
+        replace(r.payload::text, ${input.numberPlaceholder}, n.last_number::text)::jsonb, 'pending', 0, ${at}, ${at}
+      FROM n, jsonb_to_recordset(${JSON.stringify(input.emails.map((payload) => ({ payload })))}::jsonb)
+        AS r(payload jsonb)
     )
     SELECT * FROM ticket`);
   return rows[0]!;

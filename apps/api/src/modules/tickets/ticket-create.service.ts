@@ -11,7 +11,6 @@ import {
   toClock,
   toSlaPolicy,
   toTicket,
-  type EmailPayload,
   type NotificationVars,
 } from "@atende/desk";
 import type { TimerRef } from "@atende/jobs";
@@ -114,6 +113,14 @@ export async function createTicket(
       now,
     });
     const timers = plan.timers.flatMap((t) => (t.dueAt ? [{ ...t, id: randomUUID(), dueAt: t.dueAt }] : []));
+    const locale = facts.buLocale ?? "en";
+    // The number is taken by the last statement (its counter row stays locked until commit), so the e-mail is
+    // rendered with a marker that statement replaces; the new ticket's random id keeps it out of anyone's text.
+    const numberPlaceholder = `[[ticket-number:${id}]]`;
+    const vars = { ticketNumber: numberPlaceholder, subject: input.subject, customerName: requester.name };
+    const createdMail = requester.email
+      ? renderEmail("ticket.created", locale, storedTemplate(facts, "ticket.created", locale), requester.email, vars)
+      : null;
     const row = await repo.insertNewTicket(query, {
       ticket: {
         id,
@@ -140,31 +147,20 @@ export async function createTicket(
       clocks: plan.clocks,
       timers,
       actor: ctx.actor,
+      emails: createdMail ? [createdMail] : [],
+      numberPlaceholder,
     });
-    const locale = facts.buLocale ?? "en";
-    const vars = { ticketNumber: row.number ?? 0, subject: input.subject, customerName: requester.name };
-    const emails: Array<EmailPayload | null> = [];
-    if (requester.email)
-      emails.push(
-        renderEmail("ticket.created", locale, storedTemplate(facts, "ticket.created", locale), requester.email, vars),
-      );
     if (!channel.allowed) {
-      const reply = await autoReply(query, ctx.tenantId, id, channel, { ...vars, locale }, now);
-      if (requester.email)
-        emails.push(
-          renderEmail("ticket.updated", locale, storedTemplate(facts, "ticket.updated", locale), requester.email, {
-            ...vars,
-            locale,
+      const numbered = { ...vars, ticketNumber: row.number ?? 0, locale };
+      const reply = await autoReply(query, ctx.tenantId, id, channel, numbered, now);
+      const replyMail = requester.email
+        ? renderEmail("ticket.updated", locale, storedTemplate(facts, "ticket.updated", locale), requester.email, {
+            ...numbered,
             message: reply,
-          }),
-        );
+          })
+        : null;
+      if (replyMail) await repo.insertEmails(query, ctx.tenantId, [replyMail], now);
     }
-    await repo.insertEmails(
-      query,
-      ctx.tenantId,
-      emails.filter((e): e is EmailPayload => e !== null),
-      now,
-    );
     const clocks: TSlaClock[] = plan.clocks.map(toClock).sort((a, b) => (a.kind < b.kind ? -1 : 1));
     const settings = settingsOf(facts.buParameters);
     const allowedActions = allowedActionsFor(
