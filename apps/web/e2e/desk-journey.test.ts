@@ -62,12 +62,12 @@ describe("desk journey", () => {
     await operator.getByRole("option", { name: "Request received" }).click();
     const body = operator.getByTestId("composer-body");
     await expect.poll(() => body.inputValue()).toContain("we have received your request");
-    // The requester's name is not known to the page: the agent fills in what the template left.
-    expect(await operator.getByTestId("composer-unfilled").textContent()).toContain("customerName");
-    await body.fill((await body.inputValue()).replace("{{customerName}}", "Carla"));
+    // The requester's name comes from their customer record: the template is filled without the agent's help.
+    await expect.poll(() => body.inputValue()).toContain("Hello Carla Customer");
+    expect(await operator.getByTestId("composer-unfilled").count()).toBe(0);
     await operator.getByTestId("composer-send").click();
     await operator
-      .locator("[data-visibility='public']", { hasText: "Hello Carla: we have received your request" })
+      .locator("[data-visibility='public']", { hasText: "Hello Carla Customer: we have received your request" })
       .waitFor();
     await expect.poll(() => attr(operator, "clock-first_response", "data-state"), { timeout: 10_000 }).toBe("met");
 
@@ -90,7 +90,7 @@ describe("desk journey", () => {
     // The customer's page follows along: the reply and the resolution, never the internal note.
     const portalTicket = customer.getByTestId("portal-ticket");
     await expect.poll(() => portalTicket.getAttribute("data-status"), { timeout: 15_000 }).toBe("resolved");
-    await customer.getByText("Hello Carla: we have received your request", { exact: false }).waitFor();
+    await customer.getByText("Hello Carla Customer: we have received your request", { exact: false }).waitFor();
     expect(await customer.getByText(note).count()).toBe(0);
     expect(await customer.locator("[data-visibility='internal']").count()).toBe(0);
     expect(await customer.getByTestId("resolution").textContent()).toMatch(/definitive/i);

@@ -103,6 +103,53 @@ describe("periodic update and follow-up clocks", () => {
     ]);
   });
 
+  it("a periodic update reaches every customer the incident affects, one e-mail each", async () => {
+    // Tickets on a priority no policy covers: they have no clocks of their own.
+    const quiet = (requesterEmail: string) =>
+      openTicket(world.db, producer.timers, tenantId, {
+        priority: "unmatched",
+        createdAt: new Date(),
+        requesterEmail,
+      });
+    const duplicate = await quiet("dup@example.test");
+    const caused = await quiet("caused@example.test");
+    const blocked = await quiet("blocked@example.test");
+    const related = await quiet("related@example.test");
+    const sameCustomer = await quiet("owner@example.test");
+    const incident = await openTicket(world.db, producer.timers, tenantId, {
+      priority: "low",
+      createdAt: new Date(Date.now() - 57_000),
+      groupId: team.groupId,
+      requesterEmail: "owner@example.test",
+    });
+    await withTenant(world.db, tenantId, (tx) =>
+      tx.ticketLink.createMany({
+        data: [
+          { tenantId, ticketId: duplicate.id, targetType: "ticket", targetId: incident.id, relation: "duplicates" },
+          { tenantId, ticketId: caused.id, targetType: "ticket", targetId: incident.id, relation: "caused_by" },
+          { tenantId, ticketId: incident.id, targetType: "ticket", targetId: blocked.id, relation: "blocks" },
+          { tenantId, ticketId: related.id, targetType: "ticket", targetId: incident.id, relation: "relates" },
+          { tenantId, ticketId: sameCustomer.id, targetType: "ticket", targetId: incident.id, relation: "duplicates" },
+        ],
+      }),
+    );
+
+    const updates = () => sink.messages.filter((m) => m.includes(`[#${incident.number}] Seguimos trabajando`));
+    await waitFor(async () => (updates().length >= 4 ? true : undefined), 10_000, "four updates");
+    await sleep(500);
+    const recipients = updates()
+      .map((m) => /^To: (.*)$/m.exec(m)?.[1])
+      .sort();
+    expect(recipients).toEqual([
+      "blocked@example.test",
+      "caused@example.test",
+      "dup@example.test",
+      "owner@example.test",
+    ]);
+    const sent = (await eventsOf(world.db, tenantId, incident.id)).find((e) => e.type === "sla.periodic_update_sent");
+    expect(sent?.data).toMatchObject({ customerNotified: true, customersNotified: 4 });
+  });
+
   it("a follow-up report not sent in time tells the group the failure report is due", async () => {
     const ticket = await openTicket(world.db, producer.timers, tenantId, {
       priority: "medium",

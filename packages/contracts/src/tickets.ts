@@ -3,6 +3,7 @@ import {
   CLOCK_KINDS,
   PAUSE_REASONS,
   RESOLUTION_KINDS,
+  TICKET_LINK_RELATIONS,
   TICKET_ACTIONS,
   TICKET_CHANNELS,
   TICKET_STATUSES,
@@ -75,6 +76,8 @@ export const ZTicket = z.object({
 export type TTicket = z.infer<typeof ZTicket>;
 
 export const ZTicketDetail = ZTicket.extend({
+  /** The requester's name from their customer record or account, for greetings; null when only an address is known. */
+  requesterName: z.string().nullable(),
   clocks: z.array(ZSlaClock),
   allowedActions: z.array(z.enum(TICKET_ACTIONS)),
 });
@@ -210,7 +213,7 @@ export const ZTicketLink = z.object({
   id: z.uuid(),
   targetType: z.enum(["ticket", "service_execution", "project"]),
   targetId: z.string(),
-  relation: z.enum(["relates", "duplicates", "caused_by", "blocks"]),
+  relation: z.enum(TICKET_LINK_RELATIONS),
 });
 export const ZTicketRelations = z.object({
   checklist: z.array(ZChecklistItem),
@@ -226,7 +229,7 @@ export type TTicketRelations = z.infer<typeof ZTicketRelations>;
 export const ZCreateTicketLinkRequest = z.strictObject({
   targetType: z.enum(["ticket", "service_execution", "project"]),
   targetId: z.uuid(),
-  relation: z.enum(["relates", "duplicates", "caused_by", "blocks"]).default("relates"),
+  relation: z.enum(TICKET_LINK_RELATIONS).default("relates"),
 });
 export const ZWatcherRequest = z.strictObject({ userId: z.uuid() });
 export const ZChecklistItemParams = z.strictObject({ id: z.uuid(), itemId: z.uuid() });

@@ -1,4 +1,5 @@
 import type { Tx } from "@atende/db";
+import { AFFECTING_LINKS, affectedTicketIds } from "@atende/domain";
 import { queueEmail, type NotificationVars } from "./notify";
 
 export type Recipient = { email: string; locale: string };
@@ -72,4 +73,49 @@ export async function queueStaffEmail(
     }
   }
   return addressed;
+}
+
+/** Customers without an account of their own are written to in the language the desk's customers mostly speak. */
+export const CUSTOMER_LOCALE = "es";
+
+/**
+ * The customers a major incident affects: its requester and the requesters of the tickets its links name as affected
+ * (AFFECTING_LINKS), each once, in their account's language.
+ */
+export async function affectedCustomers(
+  tx: Tx,
+  tenantId: string,
+  incident: { id: string; requesterEmail: string | null; requesterUserId: string | null },
+): Promise<Recipient[]> {
+  const links = await tx.ticketLink.findMany({
+    where: {
+      tenantId,
+      targetType: "ticket",
+      OR: [
+        { targetId: incident.id, relation: { in: [...AFFECTING_LINKS.toIncident] } },
+        { ticketId: incident.id, relation: { in: [...AFFECTING_LINKS.fromIncident] } },
+      ],
+    },
+    select: { ticketId: true, targetType: true, targetId: true, relation: true },
+  });
+  const ids = affectedTicketIds(incident.id, links).filter(isUuid);
+  const affected = ids.length
+    ? await tx.ticket.findMany({
+        where: { tenantId, id: { in: ids } },
+        select: { requesterEmail: true, requesterUserId: true },
+        orderBy: { createdAt: "asc" },
+      })
+    : [];
+  const requesters = [incident, ...affected].filter((t) => t.requesterEmail);
+  const accounts = await tx.user.findMany({
+    where: { tenantId, id: { in: requesters.map((r) => r.requesterUserId).filter(isUuid) } },
+    select: { id: true, locale: true },
+  });
+  const localeOf = new Map(accounts.map((a) => [a.id, a.locale]));
+  return uniqueRecipients([
+    requesters.map((r) => ({
+      email: r.requesterEmail!,
+      locale: (r.requesterUserId && localeOf.get(r.requesterUserId)) || CUSTOMER_LOCALE,
+    })),
+  ]);
 }

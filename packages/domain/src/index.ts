@@ -33,3 +33,4 @@ export * from "./execution/contract-schedule";
 export * from "./execution/cancellation";
 export * from "./execution/documents";
 export * from "./execution/seed-execution";
+export * from "./tickets/affected";

@@ -1,5 +1,6 @@
 import type { Tx } from "@atende/db";
 import {
+  affectedCustomers,
   groupRecipients,
   queueEmail,
   queueStaffEmail,
@@ -23,9 +24,6 @@ export type BreachedTicket = {
   requesterEmail: string | null;
   requesterUserId: string | null;
 };
-
-/** Customers without an account of their own get the locale the API writes to them in. */
-const CUSTOMER_LOCALE = "es";
 
 /**
  * Tells the staff working the ticket (the assignee, else the group's members); a missed follow-up report goes to
@@ -57,15 +55,22 @@ export async function notifyBreach(
   return notified;
 }
 
-/** The automatic update seed 004 promises affected customers of a high incident; false without an address. */
-export async function sendPeriodicUpdate(tx: Tx, ticket: BreachedTicket): Promise<boolean> {
-  if (!ticket.requesterEmail) return false;
-  const [account] = await usersRecipients(tx, ticket.tenantId, [ticket.requesterUserId]);
-  return queueEmail(tx, {
-    tenantId: ticket.tenantId,
-    event: "ticket.periodic_update",
-    locale: account?.locale ?? CUSTOMER_LOCALE,
-    to: ticket.requesterEmail,
-    vars: ticketVars(ticket),
-  });
+/**
+ * The automatic update seed 004 promises the customers a high incident affects: its requester and the requesters of the
+ * tickets filed as its duplicates, caused by it or blocked by it, one e-mail each (no customer sees another's address).
+ * Returns how many customers were written to.
+ */
+export async function sendPeriodicUpdate(tx: Tx, ticket: BreachedTicket): Promise<number> {
+  let sent = 0;
+  for (const customer of await affectedCustomers(tx, ticket.tenantId, ticket)) {
+    const queued = await queueEmail(tx, {
+      tenantId: ticket.tenantId,
+      event: "ticket.periodic_update",
+      locale: customer.locale,
+      to: customer.email,
+      vars: ticketVars(ticket),
+    });
+    if (queued) sent += 1;
+  }
+  return sent;
 }

@@ -53,7 +53,7 @@ export function slaBreach(deps: TicketJobDeps): TimerHandler {
 }
 
 async function restartPeriodicUpdates(tx: Tx, ticket: BreachedTicket, clockId: string, at: Date): Promise<void> {
-  const customerNotified = await sendPeriodicUpdate(tx, ticket);
+  const customersNotified = await sendPeriodicUpdate(tx, ticket);
   await tx.ticket.update({ where: { id: ticket.id }, data: { lastPublicUpdateAt: at } });
   // The next cycle gets its own warning; replanSla leaves warnedAt as it was.
   await tx.slaClock.update({ where: { id: clockId }, data: { warnedAt: null } });
@@ -62,7 +62,7 @@ async function restartPeriodicUpdates(tx: Tx, ticket: BreachedTicket, clockId: s
     ticketId: ticket.id,
     actor: SYSTEM_ACTOR,
     type: "sla.periodic_update_sent",
-    data: { customerNotified },
+    data: { customerNotified: customersNotified > 0, customersNotified },
     at,
   });
 }

@@ -177,7 +177,7 @@ export async function createTicket(
       generation: 1,
       dueAt: t.dueAt,
     }));
-    return { detail: { ...toTicket(row), clocks, allowedActions }, refs };
+    return { detail: { ...toTicket(row), requesterName: requester.name || null, clocks, allowedActions }, refs };
   });
   await afterCommit(deps, ctx.tenantId, detail.id, refs, true);
   return detail;

@@ -176,6 +176,7 @@ describe("creating a ticket", () => {
     expect(created.json()).toMatchObject({
       requesterCustomerId: customerRecordId,
       requesterEmail: "maria@tc.test",
+      requesterName: "María Pérez",
       groupId: null,
       clocks: [],
     });

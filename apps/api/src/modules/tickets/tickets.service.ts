@@ -15,7 +15,12 @@ export async function getTicket(deps: TicketDeps, ctx: RequestContext, id: strin
     const row = assertVisible(scope, await repo.findTicketRow(tx, ctx.tenantId, id));
     const clocks = await repo.findClocks(tx, ctx.tenantId, id);
     const settings = await deskSettingsFor(tx, ctx.tenantId, row.buId);
-    return { ...toTicket(row), clocks, allowedActions: allowedActionsFor(row, actorOf(scope), deps.now(), settings) };
+    return {
+      ...toTicket(row),
+      requesterName: await repo.findRequesterName(tx, ctx.tenantId, row),
+      clocks,
+      allowedActions: allowedActionsFor(row, actorOf(scope), deps.now(), settings),
+    };
   });
 }
 

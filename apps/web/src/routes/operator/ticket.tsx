@@ -94,10 +94,11 @@ function TicketWorkspace({ ticket, live }: { ticket: TTicketDetail; live: ReactN
 
 /** What a reply template may name that the page already knows; the rest stays for the agent to fill. */
 function templateVariables(ticket: TTicketDetail, messages: TTicketMessage[], agentName: string): TemplateVariables {
-  // An e-mail address is no name to greet someone by: without a reply from the requester the agent fills it in.
-  const requester = messages.find((message) => message.authorKind === "requester")?.authorLabel;
+  // An e-mail address is no name to greet someone by: without a name on record or a reply from the requester, the
+  // agent fills it in.
+  const replied = messages.find((message) => message.authorKind === "requester")?.authorLabel;
   return {
-    customerName: requester,
+    customerName: ticket.requesterName ?? replied,
     ticketNumber: ticket.number,
     subject: ticket.subject,
     agentName,
