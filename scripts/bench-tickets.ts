@@ -11,6 +11,7 @@ import { dispatchTimers, QUEUES } from "@atende/jobs";
 import { buildApp } from "../apps/api/src/app";
 import { configFromEnv } from "../apps/api/src/config";
 import { provisionTenant, upsertUserWithRoles } from "../apps/api/src/seed/provision";
+import { seedServiceDesk } from "../apps/api/src/seed/service-desk-seed";
 
 const TOTAL = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const server = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -31,6 +32,18 @@ await withTenant(owner, tenantId, (tx) =>
     roles: [{ role: "operator", buId: null, storeId: null }],
   }),
 );
+// The seeds' real SLA policies, calendars and templates, so a creation matches a policy, plans its clocks, schedules
+// their timers and escalation levels, and writes the customer's e-mail, as in production.
+await withTenant(owner, tenantId, async (tx) => {
+  const groupIds: Record<string, string> = {};
+  for (const code of ["L1", "L2", "L3", "BACK-OFFICE"]) {
+    const group =
+      (await tx.group.findFirst({ where: { tenantId, code } })) ??
+      (await tx.group.create({ data: { tenantId, code, name: code } }));
+    groupIds[code] = group.id;
+  }
+  await seedServiceDesk(tx, tenantId, { buIds: {}, groupIds });
+});
 
 const sql = new pg.Client({ connectionString: ownerUrl });
 await sql.connect();
@@ -120,7 +133,7 @@ await run("queue view: priority high, 50 rows, by next SLA due", {
   url: `${base}/api/v1/tickets?view=open&priority=high&limit=50`,
   headers: { cookie },
 });
-await run("create ticket", {
+await run("create ticket: high incident (policy, 4 clocks, 12 timers, e-mail)", {
   url: `${base}/api/v1/tickets`,
   method: "POST",
   headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
@@ -129,7 +142,8 @@ await run("create ticket", {
     description: "Created by the benchmark",
     channel: "phone",
     type: "incident",
-    priority: "low",
+    priority: "high",
+    requesterEmail: "customer@bench.test",
   }),
 });
 await app.close();
