@@ -130,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOutboxRoutes(app);
   registerReportRoutes(app, { now });
   registerTicketRoutes(app, {
+    db,
     now,
     storageDir: config.storageDir,
     dispatchTimers: deps.dispatchTimers,

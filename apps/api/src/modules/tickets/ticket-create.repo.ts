@@ -5,9 +5,9 @@ import { TICKET_COLUMNS } from "./tickets.repo";
 const { sql } = PrismaNamespace;
 
 /**
- * Ticket creation runs on the raw write path (writeAsTenant): it is the desk's hottest write, and through the ORM its
- * ~25 statements cost ~20 ms of API CPU. Here it is one read of everything the rules need, one insert of the ticket
- * with its number, clocks, timers and event, and one insert of its e-mails.
+ * Ticket creation runs on the raw paths (readAsTenant, writeAsTenant): it is the desk's hottest write, and through the
+ * ORM its ~25 statements cost ~20 ms of API CPU. Here it is one read of everything the rules need and one insert of
+ * the ticket with its clocks, timers, event and e-mails (decision 0011).
  */
 
 export type StoredEmailTemplate = { event: string; locale: string; subject: string; body: string };
@@ -99,19 +99,18 @@ export type NewTicket = {
 export type NewTimer = { id: string; kind: string; subject: string; dueAt: Date };
 
 /**
- * Inserts the ticket under the tenant's next case number with its clocks, timers, creation event and e-mails, in one
- * statement. The counter row stays locked until commit, so this is the creating transaction's last statement, and the
- * e-mails, rendered before the number existed, carry `numberPlaceholder` where the number goes.
+ * Inserts the ticket under its case number with its clocks, timers, creation event and e-mails, in one statement
+ * (data-modifying CTEs; the foreign keys are checked at the statement's end, when the ticket exists).
  */
 export async function insertNewTicket(
   query: TenantQuery,
   input: {
     ticket: NewTicket;
+    number: number;
     clocks: ClockWrite[];
     timers: NewTimer[];
     actor: { userId: string | null; label: string };
     emails: EmailPayload[];
-    numberPlaceholder: string;
   },
 ): Promise<TicketRow> {
   const { ticket: t, actor } = input;
@@ -119,21 +118,16 @@ export async function insertNewTicket(
   const id = sql`${t.id}::uuid`;
   const at = sql`${t.createdAt}::timestamptz`;
   const rows = await query<TicketRow>(sql`
-    WITH n AS (
-      INSERT INTO ticket_counters AS tc (tenant_id, last_number) VALUES (${tenant}, 1)
-      ON CONFLICT (tenant_id) DO UPDATE SET last_number = tc.last_number + 1
-      RETURNING last_number
-    ), ticket AS (
+    WITH ticket AS (
       INSERT INTO tickets AS t (id, tenant_id, number, subject, description, channel, proposed_type,
         proposed_priority, type, priority, bu_id, catalogue_item_id, organisation_tier, group_id,
         requester_customer_id, requester_user_id, requester_email, tags, channel_flag, sla_policy_id, next_due_at,
         breached, created_at, updated_at)
-      SELECT ${id}, ${tenant}, n.last_number, ${t.subject}, ${t.description}, ${t.channel}, ${t.type},
+      VALUES (${id}, ${tenant}, ${input.number}::int, ${t.subject}, ${t.description}, ${t.channel}, ${t.type},
         ${t.priority}, ${t.type}, ${t.priority}, ${t.buId}::uuid, ${t.catalogueItemId}::uuid, ${t.organisationTier},
         ${t.groupId}::uuid, ${t.requesterCustomerId}::uuid, ${t.requesterUserId}::uuid, ${t.requesterEmail},
         ${t.tags}::text[], ${t.channelFlag}, ${t.slaPolicyId}::uuid, ${t.nextDueAt}::timestamptz, ${t.breached},
-        ${at}, ${at}
-      FROM n
+        ${at}, ${at})
       RETURNING ${TICKET_COLUMNS}
     ), clocks AS (
       INSERT INTO sla_clocks (id, tenant_id, ticket_id, kind, target, status, started_at, due_at, warn_at, met_at,
@@ -150,14 +144,12 @@ export async function insertNewTicket(
         "dueAt" timestamptz)
     ), event AS (
       INSERT INTO ticket_events (id, tenant_id, ticket_id, at, actor_user_id, actor_label, type, data)
-      SELECT gen_random_uuid(), ${tenant}, ${id}, ${at}, ${actor.userId}::uuid, ${actor.label}, 'ticket.created',
-        jsonb_build_object('number', n.last_number, 'channel', ${t.channel}::text)
-      FROM n
+      VALUES (gen_random_uuid(), ${tenant}, ${id}, ${at}, ${actor.userId}::uuid, ${actor.label}, 'ticket.created',
+        jsonb_build_object('number', ${input.number}::int, 'channel', ${t.channel}::text))
     ), mail AS (
       INSERT INTO outbox (id, tenant_id, kind, payload, status, attempts, available_at, created_at)
-      SELECT gen_random_uuid(), ${tenant}, 'email',
-        replace(r.payload::text, ${input.numberPlaceholder}, n.last_number::text)::jsonb, 'pending', 0, ${at}, ${at}
-      FROM n, jsonb_to_recordset(${JSON.stringify(input.emails.map((payload) => ({ payload })))}::jsonb)
+      SELECT gen_random_uuid(), ${tenant}, 'email', r.payload, 'pending', 0, ${at}, ${at}
+      FROM jsonb_to_recordset(${JSON.stringify(input.emails.map((payload) => ({ payload })))}::jsonb)
         AS r(payload jsonb)
     )
     SELECT * FROM ticket`);

@@ -8,6 +8,7 @@ import {
   renderEmail,
   renderText,
   settingsOf,
+  takeTicketNumber,
   toClock,
   toSlaPolicy,
   toTicket,
@@ -64,7 +65,8 @@ const storedTemplate = (facts: CreationFacts, event: string, locale: string) =>
 
 /**
  * Files a ticket: classification as proposed, the matched policy's clocks and timers, the case number, the creation
- * event and the requester's e-mail, all in one transaction on the raw write path (see ticket-create.repo.ts).
+ * event and the requester's e-mail. One read of the facts, the case number in a short transaction of its own, then one
+ * write transaction (decision 0011).
  */
 export async function createTicket(
   deps: TicketDeps,
@@ -74,54 +76,55 @@ export async function createTicket(
   const scope = ticketScope(ctx);
   const asCustomer = scope.kind === "requester";
   const now = deps.now();
-  const { detail, refs } = await ctx.write(async (query) => {
-    const facts = await repo.loadCreationFacts(query, {
+  const facts = await ctx.read((query) =>
+    repo.loadCreationFacts(query, {
       tenantId: ctx.tenantId,
       buId: input.buId ?? null,
       groupId: input.groupId ?? null,
       catalogueItemId: input.catalogueItemId ?? null,
       customerId: input.requesterCustomerId ?? null,
       customerUserId: asCustomer && ctx.principal.kind === "user" ? ctx.principal.userId : null,
-    });
-    checkReferences(facts, input, scope);
-    const requester = requesterOf(ctx, input, facts, asCustomer);
-    const policy = matchPolicy(facts.policies.map(toSlaPolicy), {
-      buId: input.buId ?? null,
-      type: input.type,
-      priority: input.priority,
-      channel: input.channel,
-      tier: input.organisationTier ?? null,
-      catalogueItemId: input.catalogueItemId ?? null,
-    });
-    const channel = checkChannel(policy, input.priority, input.channel);
-    const id = randomUUID();
-    const plan = planSla({
-      policy,
-      calendar: policy ? parseCalendar(facts.calendars[policy.calendarId]) : "24x7",
-      ticket: {
-        id,
-        createdAt: now,
-        firstResponseAt: null,
-        resolvedAt: null,
-        lastPublicUpdateAt: null,
-        status: "new",
-        escalationLevel: 0,
-        breached: false,
-      },
-      pauses: [],
-      existing: [],
-      now,
-    });
-    const timers = plan.timers.flatMap((t) => (t.dueAt ? [{ ...t, id: randomUUID(), dueAt: t.dueAt }] : []));
-    const locale = facts.buLocale ?? "en";
-    // The number is taken by the last statement (its counter row stays locked until commit), so the e-mail is
-    // rendered with a marker that statement replaces; the new ticket's random id keeps it out of anyone's text.
-    const numberPlaceholder = `[[ticket-number:${id}]]`;
-    const vars = { ticketNumber: numberPlaceholder, subject: input.subject, customerName: requester.name };
-    const createdMail = requester.email
-      ? renderEmail("ticket.created", locale, storedTemplate(facts, "ticket.created", locale), requester.email, vars)
-      : null;
-    const row = await repo.insertNewTicket(query, {
+    }),
+  );
+  checkReferences(facts, input, scope);
+  const requester = requesterOf(ctx, input, facts, asCustomer);
+  const policy = matchPolicy(facts.policies.map(toSlaPolicy), {
+    buId: input.buId ?? null,
+    type: input.type,
+    priority: input.priority,
+    channel: input.channel,
+    tier: input.organisationTier ?? null,
+    catalogueItemId: input.catalogueItemId ?? null,
+  });
+  const channel = checkChannel(policy, input.priority, input.channel);
+  const id = randomUUID();
+  const plan = planSla({
+    policy,
+    calendar: policy ? parseCalendar(facts.calendars[policy.calendarId]) : "24x7",
+    ticket: {
+      id,
+      createdAt: now,
+      firstResponseAt: null,
+      resolvedAt: null,
+      lastPublicUpdateAt: null,
+      status: "new",
+      escalationLevel: 0,
+      breached: false,
+    },
+    pauses: [],
+    existing: [],
+    now,
+  });
+  const timers = plan.timers.flatMap((t) => (t.dueAt ? [{ ...t, id: randomUUID(), dueAt: t.dueAt }] : []));
+  const locale = facts.buLocale ?? "en";
+  // Taken once the input passed every check, so a refusal leaves no gap in the numbers (decision 0011).
+  const number = await takeTicketNumber(deps.db, ctx.tenantId);
+  const vars = { ticketNumber: number, subject: input.subject, customerName: requester.name, locale };
+  const createdMail = requester.email
+    ? renderEmail("ticket.created", locale, storedTemplate(facts, "ticket.created", locale), requester.email, vars)
+    : null;
+  const row = await ctx.write(async (query) => {
+    const inserted = await repo.insertNewTicket(query, {
       ticket: {
         id,
         tenantId: ctx.tenantId,
@@ -144,41 +147,40 @@ export async function createTicket(
         breached: plan.breached,
         createdAt: now,
       },
+      number,
       clocks: plan.clocks,
       timers,
       actor: ctx.actor,
       emails: createdMail ? [createdMail] : [],
-      numberPlaceholder,
     });
     if (!channel.allowed) {
-      const numbered = { ...vars, ticketNumber: row.number ?? 0, locale };
-      const reply = await autoReply(query, ctx.tenantId, id, channel, numbered, now);
+      const reply = await autoReply(query, ctx.tenantId, id, channel, vars, now);
       const replyMail = requester.email
         ? renderEmail("ticket.updated", locale, storedTemplate(facts, "ticket.updated", locale), requester.email, {
-            ...numbered,
+            ...vars,
             message: reply,
           })
         : null;
       if (replyMail) await repo.insertEmails(query, ctx.tenantId, [replyMail], now);
     }
-    const clocks: TSlaClock[] = plan.clocks.map(toClock).sort((a, b) => (a.kind < b.kind ? -1 : 1));
-    const settings = settingsOf(facts.buParameters);
-    const allowedActions = allowedActionsFor(
-      { status: "new", resolvedAt: null, pauseReason: null },
-      actorOf(scope),
-      now,
-      settings,
-    );
-    const refs: TimerRef[] = timers.map((t) => ({
-      tenantId: ctx.tenantId,
-      timerId: t.id,
-      kind: t.kind,
-      subject: t.subject,
-      generation: 1,
-      dueAt: t.dueAt,
-    }));
-    return { detail: { ...toTicket(row), requesterName: requester.name || null, clocks, allowedActions }, refs };
+    return inserted;
   });
+  const clocks: TSlaClock[] = plan.clocks.map(toClock).sort((a, b) => (a.kind < b.kind ? -1 : 1));
+  const allowedActions = allowedActionsFor(
+    { status: "new", resolvedAt: null, pauseReason: null },
+    actorOf(scope),
+    now,
+    settingsOf(facts.buParameters),
+  );
+  const refs: TimerRef[] = timers.map((t) => ({
+    tenantId: ctx.tenantId,
+    timerId: t.id,
+    kind: t.kind,
+    subject: t.subject,
+    generation: 1,
+    dueAt: t.dueAt,
+  }));
+  const detail = { ...toTicket(row), requesterName: requester.name || null, clocks, allowedActions };
   await afterCommit(deps, ctx.tenantId, detail.id, refs, true);
   return detail;
 }

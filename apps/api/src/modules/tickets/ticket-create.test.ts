@@ -207,6 +207,14 @@ describe("creating a ticket", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("spends no case number on a refused creation", async () => {
+    const before = await create(agent, { priority: "low" });
+    expect((await create(agent, { priority: "urgent" })).statusCode).toBe(400);
+    expect((await create(scopedAgent, { priority: "low", buId: buB })).statusCode).toBe(400);
+    const after = await create(agent, { priority: "low" });
+    expect(after.json().number).toBe(before.json().number + 1);
+  });
+
   it("refuses staff a ticket in a BU they do not work in, and writes nothing", async () => {
     const before = await counts();
     const refused = await create(scopedAgent, { priority: "low", buId: buB });
