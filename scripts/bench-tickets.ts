@@ -133,7 +133,7 @@ await run("queue view: priority high, 50 rows, by next SLA due", {
   url: `${base}/api/v1/tickets?view=open&priority=high&limit=50`,
   headers: { cookie },
 });
-await run("create ticket: high incident (policy, 4 clocks, 12 timers, e-mail)", {
+await run("create ticket: high incident (policy, 3 clocks, 8 timers, e-mail)", {
   url: `${base}/api/v1/tickets`,
   method: "POST",
   headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
