@@ -130,7 +130,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOutboxRoutes(app);
   registerReportRoutes(app, { now });
   registerTicketRoutes(app, {
-    db,
     now,
     storageDir: config.storageDir,
     dispatchTimers: deps.dispatchTimers,

@@ -1,4 +1,13 @@
-import { readAsTenant, withTenant, writeAsTenant, type Db, type TenantQuery, type Tx } from "@atende/db";
+import {
+  readAsTenant,
+  tenantSession,
+  withTenant,
+  writeAsTenant,
+  type TenantSession,
+  type Db,
+  type TenantQuery,
+  type Tx,
+} from "@atende/db";
 import type { ApiTokenScope, RoleAssignment } from "@atende/domain";
 
 export type UserPrincipal = {
@@ -33,8 +42,8 @@ export type RequestContext = {
   run: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
   /** A read-only transaction on a raw connection, for the hot list reads (see readAsTenant). */
   read: <T>(fn: (query: TenantQuery) => Promise<T>) => Promise<T>;
-  /** A read-write transaction on a raw connection, for the hottest writes (see writeAsTenant). */
-  write: <T>(fn: (query: TenantQuery) => Promise<T>) => Promise<T>;
+  /** A raw read, then a write, on one connection (see tenantSession). */
+  session: <T>(fn: (session: TenantSession) => Promise<T>) => Promise<T>;
 };
 
 export function contextFor(db: Db, principal: Principal, requestId: string, ip: string | null): RequestContext {
@@ -50,6 +59,6 @@ export function contextFor(db: Db, principal: Principal, requestId: string, ip: 
     ip,
     run: (fn) => withTenant(db, principal.tenantId, fn),
     read: (fn) => readAsTenant(db, principal.tenantId, fn),
-    write: (fn) => writeAsTenant(db, principal.tenantId, fn),
+    session: (fn) => tenantSession(db, principal.tenantId, fn),
   };
 }

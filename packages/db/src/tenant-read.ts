@@ -1,12 +1,30 @@
 import { createHash } from "node:crypto";
 import type { Db } from "./client";
 import { poolOf } from "./client";
+import type { PoolClient } from "pg";
 import type { Prisma } from "./generated/client";
 
 /** Runs one statement built with Prisma's `sql` template and returns its rows as node-postgres parses them. */
 export type TenantQuery = <Row>(statement: Prisma.Sql) => Promise<Row[]>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Raw transactions interpolate the tenant id into their opening statement: only a well-formed id gets there. */
+export function assertTenantUuid(tenantId: string): void {
+  if (!UUID.test(tenantId)) throw new Error("a raw tenant transaction needs a tenant id that is a UUID");
+}
+
+/** Runs `sql` statements on one client as named prepared statements (see statementName). */
+export function namedQuery(client: PoolClient): TenantQuery {
+  return async <Row>(statement: Prisma.Sql) => {
+    const result = await client.query({
+      name: statementName(statement.text),
+      text: statement.text,
+      values: statement.values,
+    });
+    return result.rows as Row[];
+  };
+}
 
 /**
  * Runs `fn` in one read-only transaction pinned to the tenant, on a raw pooled connection: the hot list reads (queue,
@@ -49,21 +67,13 @@ async function rawTenantTransaction<T>(
   begin: string,
   fn: (query: TenantQuery) => Promise<T>,
 ): Promise<T> {
-  // Interpolated into the opening statement (a simple query cannot carry parameters): only a well-formed id gets there.
-  if (!UUID.test(tenantId)) throw new Error("a raw tenant transaction needs a tenant id that is a UUID");
+  // Interpolated into the opening statement: a simple query cannot carry parameters.
+  assertTenantUuid(tenantId);
   const client = await poolOf(db).connect();
   let broken: Error | undefined;
   try {
     await client.query(`${begin}; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
-    const query: TenantQuery = async <Row>(statement: Prisma.Sql) => {
-      const result = await client.query({
-        name: statementName(statement.text),
-        text: statement.text,
-        values: statement.values,
-      });
-      return result.rows as Row[];
-    };
-    const value = await fn(query);
+    const value = await fn(namedQuery(client));
     await client.query("COMMIT");
     return value;
   } catch (error) {

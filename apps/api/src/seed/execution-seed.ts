@@ -92,7 +92,12 @@ export async function seedExecution(
     ip: null,
     run: (fn) => fn(tx),
     read: (fn) => fn(<Row>(statement: PrismaNamespace.Sql) => tx.$queryRaw<Row[]>(statement)),
-    write: (fn) => fn(<Row>(statement: PrismaNamespace.Sql) => tx.$queryRaw<Row[]>(statement)),
+    session: (fn) =>
+      fn({
+        query: <Row>(statement: PrismaNamespace.Sql) => tx.$queryRaw<Row[]>(statement),
+        beginWrite: async (lazyStep) =>
+          lazyStep ? ((await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(lazyStep))[0] ?? null) : null,
+      }),
   };
   const deps = {
     db: undefined as never,

@@ -8,12 +8,14 @@ import {
   renderEmail,
   renderText,
   settingsOf,
-  takeTicketNumber,
+  ticketNumberBump,
+  ticketNumberOf,
   toClock,
   toSlaPolicy,
   toTicket,
   type NotificationVars,
 } from "@atende/desk";
+import type { TenantQuery } from "@atende/db";
 import type { TimerRef } from "@atende/jobs";
 import type { RequestContext } from "../../context";
 import { AppError } from "../../errors";
@@ -66,7 +68,7 @@ const storedTemplate = (facts: CreationFacts, event: string, locale: string) =>
 /**
  * Files a ticket: classification as proposed, the matched policy's clocks and timers, the case number, the creation
  * event and the requester's e-mail. One read of the facts, the case number in a short transaction of its own, then one
- * write transaction (decision 0011).
+ * write, all on one connection (decision 0011).
  */
 export async function createTicket(
   deps: TicketDeps,
@@ -76,55 +78,53 @@ export async function createTicket(
   const scope = ticketScope(ctx);
   const asCustomer = scope.kind === "requester";
   const now = deps.now();
-  const facts = await ctx.read((query) =>
-    repo.loadCreationFacts(query, {
+  const { row, facts, requester, plan, timers } = await ctx.session(async (session) => {
+    const facts = await repo.loadCreationFacts(session.query, {
       tenantId: ctx.tenantId,
       buId: input.buId ?? null,
       groupId: input.groupId ?? null,
       catalogueItemId: input.catalogueItemId ?? null,
       customerId: input.requesterCustomerId ?? null,
       customerUserId: asCustomer && ctx.principal.kind === "user" ? ctx.principal.userId : null,
-    }),
-  );
-  checkReferences(facts, input, scope);
-  const requester = requesterOf(ctx, input, facts, asCustomer);
-  const policy = matchPolicy(facts.policies.map(toSlaPolicy), {
-    buId: input.buId ?? null,
-    type: input.type,
-    priority: input.priority,
-    channel: input.channel,
-    tier: input.organisationTier ?? null,
-    catalogueItemId: input.catalogueItemId ?? null,
-  });
-  const channel = checkChannel(policy, input.priority, input.channel);
-  const id = randomUUID();
-  const plan = planSla({
-    policy,
-    calendar: policy ? parseCalendar(facts.calendars[policy.calendarId]) : "24x7",
-    ticket: {
-      id,
-      createdAt: now,
-      firstResponseAt: null,
-      resolvedAt: null,
-      lastPublicUpdateAt: null,
-      status: "new",
-      escalationLevel: 0,
-      breached: false,
-    },
-    pauses: [],
-    existing: [],
-    now,
-  });
-  const timers = plan.timers.flatMap((t) => (t.dueAt ? [{ ...t, id: randomUUID(), dueAt: t.dueAt }] : []));
-  const locale = facts.buLocale ?? "en";
-  // Taken once the input passed every check, so a refusal leaves no gap in the numbers (decision 0011).
-  const number = await takeTicketNumber(deps.db, ctx.tenantId);
-  const vars = { ticketNumber: number, subject: input.subject, customerName: requester.name, locale };
-  const createdMail = requester.email
-    ? renderEmail("ticket.created", locale, storedTemplate(facts, "ticket.created", locale), requester.email, vars)
-    : null;
-  const row = await ctx.write(async (query) => {
-    const inserted = await repo.insertNewTicket(query, {
+    });
+    checkReferences(facts, input, scope);
+    const requester = requesterOf(ctx, input, facts, asCustomer);
+    const policy = matchPolicy(facts.policies.map(toSlaPolicy), {
+      buId: input.buId ?? null,
+      type: input.type,
+      priority: input.priority,
+      channel: input.channel,
+      tier: input.organisationTier ?? null,
+      catalogueItemId: input.catalogueItemId ?? null,
+    });
+    const channel = checkChannel(policy, input.priority, input.channel);
+    const id = randomUUID();
+    const plan = planSla({
+      policy,
+      calendar: policy ? parseCalendar(facts.calendars[policy.calendarId]) : "24x7",
+      ticket: {
+        id,
+        createdAt: now,
+        firstResponseAt: null,
+        resolvedAt: null,
+        lastPublicUpdateAt: null,
+        status: "new",
+        escalationLevel: 0,
+        breached: false,
+      },
+      pauses: [],
+      existing: [],
+      now,
+    });
+    const timers = plan.timers.flatMap((t) => (t.dueAt ? [{ ...t, id: randomUUID(), dueAt: t.dueAt }] : []));
+    const locale = facts.buLocale ?? "en";
+    // Taken once the input passed every check, so a refusal leaves no gap in the numbers (decision 0011).
+    const number = ticketNumberOf(await session.beginWrite(ticketNumberBump(ctx.tenantId)));
+    const vars = { ticketNumber: number, subject: input.subject, customerName: requester.name, locale };
+    const createdMail = requester.email
+      ? renderEmail("ticket.created", locale, storedTemplate(facts, "ticket.created", locale), requester.email, vars)
+      : null;
+    const inserted = await repo.insertNewTicket(session.query, {
       ticket: {
         id,
         tenantId: ctx.tenantId,
@@ -154,16 +154,16 @@ export async function createTicket(
       emails: createdMail ? [createdMail] : [],
     });
     if (!channel.allowed) {
-      const reply = await autoReply(query, ctx.tenantId, id, channel, vars, now);
+      const reply = await autoReply(session.query, ctx.tenantId, id, channel, vars, now);
       const replyMail = requester.email
         ? renderEmail("ticket.updated", locale, storedTemplate(facts, "ticket.updated", locale), requester.email, {
             ...vars,
             message: reply,
           })
         : null;
-      if (replyMail) await repo.insertEmails(query, ctx.tenantId, [replyMail], now);
+      if (replyMail) await repo.insertEmails(session.query, ctx.tenantId, [replyMail], now);
     }
-    return inserted;
+    return { row: inserted, facts, requester, plan, timers };
   });
   const clocks: TSlaClock[] = plan.clocks.map(toClock).sort((a, b) => (a.kind < b.kind ? -1 : 1));
   const allowedActions = allowedActionsFor(
@@ -187,7 +187,7 @@ export async function createTicket(
 
 /** A ticket on a channel its priority may not use gets the policy's automatic reply; returns the reply's text. */
 async function autoReply(
-  query: Parameters<Parameters<RequestContext["write"]>[0]>[0],
+  query: TenantQuery,
   tenantId: string,
   ticketId: string,
   channel: Extract<ChannelCheck, { allowed: false }>,

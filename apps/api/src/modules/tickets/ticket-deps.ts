@@ -1,10 +1,7 @@
-import type { Db } from "@atende/db";
 import type { LivePublisher } from "@atende/desk";
 import type { TimerRef } from "@atende/jobs";
 
 export type TicketDeps = {
-  /** For work outside the request's transactions: case numbers are taken in a transaction of their own. */
-  db: Db;
   now: () => Date;
   /** Enqueues timers once the transaction has committed. */
   dispatchTimers: (refs: TimerRef[]) => Promise<void>;
