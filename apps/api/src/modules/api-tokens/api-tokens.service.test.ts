@@ -129,4 +129,23 @@ describe("API tokens", () => {
     expect(rows.filter((r) => r.action === "api_token.revoke")).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toMatch(/atd_[0-9a-f]{32}_|tokenHash/);
   });
+
+  it("lets a tickets token read the open queue but refuses it the view mine, which needs a person", async () => {
+    const created = (await create({ name: "Desk bot", scopes: ["tickets:write"] })).json() as TokenBody & {
+      token: string;
+    };
+    const open = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/tickets?view=open",
+      headers: bearer(created.token),
+    });
+    expect(open.statusCode).toBe(200);
+    const mine = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/tickets?view=mine",
+      headers: bearer(created.token),
+    });
+    expect(mine.statusCode).toBe(400);
+    expect(mine.json().errors).toEqual([expect.objectContaining({ path: "query.view" })]);
+  });
 });

@@ -105,7 +105,8 @@ function viewWhere(q: TTicketListQuery, scope: TicketScope, now: Date): Sql[] {
     case "open":
       return [open];
     case "mine":
-      return [open, assignee(scope.kind === "staff" ? scope.userId : null)];
+      // A requester's tickets are all theirs; staff see what is assigned to them.
+      return scope.kind === "requester" ? [open] : [open, assignee(scope.userId)];
     case "unassigned":
       return [open, assignee(null)];
     case "due_soon":

@@ -1,6 +1,7 @@
 import type { TTicketDetail, TTicketListQuery } from "@atende/contracts";
 import { deskSettingsFor, toTicket } from "@atende/desk";
 import type { RequestContext } from "../../context";
+import { AppError } from "../../errors";
 import { toCsv } from "../../lib/csv";
 import { allowedActionsFor } from "./ticket-actions.service";
 import { actorOf, assertVisible, ticketScope } from "./ticket-access";
@@ -26,6 +27,14 @@ export async function getTicket(deps: TicketDeps, ctx: RequestContext, id: strin
 
 export function listTickets(deps: TicketDeps, ctx: RequestContext, query: TTicketListQuery) {
   const scope = ticketScope(ctx);
+  // An API token is nobody: "mine" would silently mean "unassigned".
+  if (query.view === "mine" && scope.kind === "staff" && scope.userId === null) {
+    const message = "the view mine needs a signed-in user; API tokens use open or unassigned";
+    throw new AppError("VALIDATION_FAILED", {
+      detail: `query.view: ${message}`,
+      fields: [{ path: "query.view", message }],
+    });
+  }
   return ctx.read((sql) => repo.listTickets(sql, ctx.tenantId, query, scope, deps.now()));
 }
 
