@@ -4,7 +4,8 @@
 // Reports firing lateness (fired_at - due_at), throughput and an exactly-once check per scenario. Uses DATABASE_URL /
 // REDIS_URL (owner connection; creates and reuses a database named atende_bench_timers, left for inspection).
 // Knobs: BENCH_LEAD_S (20), BENCH_STALL_S (20), BENCH_SCENARIOS (steady,kill,redis), BENCH_SWEEP_EVERY_MS (2000),
-// BENCH_CLAIM_AFTER_MS (5000), BENCH_WORKER_LOG_LEVEL (info), BENCH_WORKER_CPU_PROF (a directory for V8 profiles).
+// BENCH_CLAIM_AFTER_MS (5000), BENCH_WORKER_LOG_LEVEL (info), BENCH_WORKER_CPU_PROF (a directory for V8 profiles),
+// BENCH_TIMERS_CONCURRENCY (the worker's timers concurrency; its default otherwise).
 import { mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { appDatabaseUrl, createDb, ensureAppRole, ensureDatabase, migrate, withDatabase, withTenant } from "@atende/db";
 import { MAINTENANCE_JOBS, QUEUES } from "@atende/jobs";
+import { DEFAULT_TIMERS_CONCURRENCY } from "../apps/worker/src/timers.worker";
 import { killAllChildren, startWorkerChild, type WorkerChild } from "./bench-timers/child";
 import { describeSummary, mergeSummaries, summariseLog } from "./bench-timers/logs";
 import {
@@ -47,6 +49,7 @@ const CLAIM_AFTER_MS = numberEnv("BENCH_CLAIM_AFTER_MS", 5_000, 0);
 const RECOVERY_TARGET_MS = 10_000;
 const LATENESS_TARGET_MS = 250;
 const POLL_MS = 500;
+const CONCURRENCY = Math.floor(numberEnv("BENCH_TIMERS_CONCURRENCY", DEFAULT_TIMERS_CONCURRENCY, 1));
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "steady,kill,redis").split(",").map((s) => s.trim());
 
 const server = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -174,6 +177,7 @@ async function runScenario(key: string, title: string, body: (ctx: Ctx) => Promi
         prefix,
         sweepEveryMs: SWEEP_EVERY_MS,
         claimAfterMs: CLAIM_AFTER_MS,
+        concurrency: CONCURRENCY,
         logFile: path.join(logDir, `${key}-${children.length + 1}.log`),
       });
       children.push(child);
@@ -325,8 +329,9 @@ try {
   );
   console.log(
     `setup: ${fmt(TOTAL)} session-expiry timers per scenario, due uniformly over ${secs(SPREAD_MS)} starting ${secs(LEAD_MS)} ` +
-      `after scheduling; one worker process (timers concurrency 10, pg pool 10), sweep every ${secs(SWEEP_EVERY_MS)}, ` +
-      `claimAfterMs ${CLAIM_AFTER_MS}; handler = claim + outbox insert in one transaction; lateness = fired_at - due_at`,
+      `after scheduling; one worker process (timers concurrency ${CONCURRENCY}, pg pool 10), sweep every ` +
+      `${secs(SWEEP_EVERY_MS)}, claimAfterMs ${CLAIM_AFTER_MS}; handler = raw claim + outbox insert in one transaction, ` +
+      `timers arriving together share one (createTimerFirer); lateness = fired_at - due_at`,
   );
   console.log();
   console.log("| scenario | timers | lateness p50 ms | p99 ms | max ms | throughput/s | exactly once | notes |");

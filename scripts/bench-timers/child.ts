@@ -12,6 +12,7 @@ export type WorkerChildConfig = {
   prefix: string;
   sweepEveryMs: number;
   claimAfterMs: number;
+  concurrency: number;
   logFile: string;
 };
 
@@ -52,6 +53,7 @@ export async function startWorkerChild(config: WorkerChildConfig, readyTimeoutMs
       BENCH_WORKER_PREFIX: config.prefix,
       BENCH_WORKER_SWEEP_EVERY_MS: String(config.sweepEveryMs),
       BENCH_WORKER_CLAIM_AFTER_MS: String(config.claimAfterMs),
+      BENCH_WORKER_CONCURRENCY: String(config.concurrency),
     },
   });
   closeSync(log);

@@ -1,4 +1,10 @@
-import { insertOutbox, TIMER_KINDS, type TimerHandler, type TimerHandlers } from "@atende/jobs";
+import {
+  insertOutboxRaw,
+  TIMER_KINDS,
+  type RawTimerHandler,
+  type TimerHandler,
+  type TimerHandlers,
+} from "@atende/jobs";
 
 export const BENCH_OUTBOX_KIND = "bench-timer";
 
@@ -7,19 +13,22 @@ export const BENCH_OUTBOX_KIND = "bench-timer";
 const NEVER = new Date("2999-01-01T00:00:00Z");
 
 /**
- * The "real claim + outbox handler": fireTimer has already claimed the timer (setting fired_at) in this transaction,
- * and the outbox row, written by the same insertOutbox as the production notifications, commits or rolls back with
- * that claim. created_at is taken here, after the pool wait and the claim, so it also shows how late the handler's
- * work itself ran.
+ * The "real claim + outbox handler": fireTimer has already claimed the timer (setting fired_at) in this raw tenant
+ * transaction, and the outbox row, written by the raw variant of the production notifications' insertOutbox, commits
+ * or rolls back with that claim. created_at is taken here, after the pool wait and the claim, so it also shows how
+ * late the handler's work itself ran.
  */
-const claimAndOutbox: TimerHandler = async (tx, job, now) => {
-  await insertOutbox(tx, {
-    tenantId: job.tenantId,
-    kind: BENCH_OUTBOX_KIND,
-    payload: { timerId: job.timerId, generation: job.generation, firedAt: now.toISOString() },
-    availableAt: NEVER,
-    createdAt: new Date(),
-  });
+const claimAndOutbox: RawTimerHandler = {
+  raw: true,
+  run: async (query, job, now) => {
+    await insertOutboxRaw(query, {
+      tenantId: job.tenantId,
+      kind: BENCH_OUTBOX_KIND,
+      payload: { timerId: job.timerId, generation: job.generation, firedAt: now.toISOString() },
+      availableAt: NEVER,
+      createdAt: new Date(),
+    });
+  },
 };
 
 const unexpected: TimerHandler = async (_tx, job) => {

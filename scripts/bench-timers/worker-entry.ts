@@ -41,6 +41,7 @@ try {
     logger,
     handlers: benchHandlers,
     sweepEveryMs: Number(required("BENCH_WORKER_SWEEP_EVERY_MS")),
+    timersConcurrency: Number(required("BENCH_WORKER_CONCURRENCY")),
     sweep: { claimAfterMs: Number(required("BENCH_WORKER_CLAIM_AFTER_MS")) },
   });
   let stopping = false;

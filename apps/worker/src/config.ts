@@ -9,6 +9,8 @@ export type WorkerConfig = {
   storageDir: string;
   publicUrl: string;
   webhookAllowPrivateNetworks: boolean;
+  /** Timer jobs processed at once; null for the worker's default. */
+  timersConcurrency: number | null;
 };
 
 /** Reads the environment once at process start; everything else receives the result. */
@@ -22,7 +24,16 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv): WorkerConfig {
     storageDir: env.STORAGE_DIR ?? ".data/storage",
     webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === "true",
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? "3000"}`,
+    timersConcurrency: positiveInteger(env, "TIMERS_CONCURRENCY"),
   };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | null {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return null;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
 }
 
 function databaseUrl(env: NodeJS.ProcessEnv): string {

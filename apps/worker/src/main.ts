@@ -22,6 +22,7 @@ async function main(logger: Logger): Promise<void> {
     storageDir: config.storageDir,
     publicUrl: config.publicUrl,
     webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks,
+    ...(config.timersConcurrency ? { timersConcurrency: config.timersConcurrency } : {}),
   });
 
   let stopping = false;

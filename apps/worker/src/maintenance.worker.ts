@@ -33,7 +33,7 @@ async function processMaintenanceJob(deps: MaintenanceWorkerDeps, job: Job): Pro
   switch (job.name) {
     case MAINTENANCE_JOBS.sweepTimers: {
       const result = await sweepTimers(
-        { db, now, log: logger, queue: queues.timers, handlers: deps.handlers },
+        { db, now, log: logger, queue: queues.timers, redis: deps.redis, handlers: deps.handlers },
         deps.sweep,
       );
       if (result.reEnqueued + result.claimedDirectly > 0) logger.info(result, "timer sweep repaired timers");

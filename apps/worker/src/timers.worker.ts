@@ -1,5 +1,13 @@
 import type { Db } from "@atende/db";
-import { fireTimer, QUEUES, timerHandlerFor, UnknownTimerKindError, ZTimerJob, type TimerHandlers } from "@atende/jobs";
+import {
+  createTimerFirer,
+  QUEUES,
+  timerHandlerFor,
+  UnknownTimerKindError,
+  ZTimerJob,
+  type TimerFirer,
+  type TimerHandlers,
+} from "@atende/jobs";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
@@ -11,17 +19,22 @@ export type TimersWorkerDeps = {
   logger: Logger;
   now: () => Date;
   handlers: TimerHandlers;
+  /** Jobs processed at once; raw handlers' jobs share transactions (createTimerFirer), so more means larger batches. */
+  concurrency?: number;
 };
+
+export const DEFAULT_TIMERS_CONCURRENCY = 50;
 
 /**
  * Short locks so a job held by a crashed process is retried within seconds; the generation claim makes the retry
  * (or a duplicate delivery after a crash between commit and ack) harmless.
  */
 export function createTimersWorker(deps: TimersWorkerDeps): Worker {
-  const worker = new Worker(QUEUES.timers, (job: Job) => processTimerJob(deps, job), {
+  const fire = createTimerFirer(deps.db, deps.handlers, deps.now);
+  const worker = new Worker(QUEUES.timers, (job: Job) => processTimerJob(deps, fire, job), {
     connection: deps.redis,
     prefix: deps.prefix,
-    concurrency: 10,
+    concurrency: deps.concurrency ?? DEFAULT_TIMERS_CONCURRENCY,
     lockDuration: 5_000,
     stalledInterval: 2_000,
   });
@@ -32,7 +45,7 @@ export function createTimersWorker(deps: TimersWorkerDeps): Worker {
   return worker;
 }
 
-async function processTimerJob(deps: TimersWorkerDeps, job: Job): Promise<{ fired: boolean }> {
+async function processTimerJob(deps: TimersWorkerDeps, fire: TimerFirer, job: Job): Promise<{ fired: boolean }> {
   try {
     timerHandlerFor(deps.handlers, job.name);
   } catch (error) {
@@ -41,7 +54,7 @@ async function processTimerJob(deps: TimersWorkerDeps, job: Job): Promise<{ fire
   }
   const parsed = ZTimerJob.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`invalid timer job data: ${parsed.error.message}`);
-  const fired = await fireTimer(deps.db, deps.handlers, parsed.data, deps.now());
+  const fired = await fire(parsed.data);
   deps.logger.debug(
     { jobId: job.id, kind: job.name, fired },
     fired ? "timer fired" : "timer job found nothing to claim",

@@ -23,6 +23,8 @@ export type WorkerDeps = {
   mailer?: Mailer;
   now?: () => Date;
   sweepEveryMs?: number;
+  /** Timer jobs processed at once by this process (DEFAULT_TIMERS_CONCURRENCY). */
+  timersConcurrency?: number;
   outboxSweepEveryMs?: number;
   sweep?: SweepTimersOptions;
   outboxRetry?: Partial<OutboxRetry>;
@@ -61,7 +63,15 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     });
   const mailer = deps.mailer ?? createLogMailer(logger);
   const workers: Worker[] = [
-    createTimersWorker({ db, redis, prefix, logger, now, handlers }),
+    createTimersWorker({
+      db,
+      redis,
+      prefix,
+      logger,
+      now,
+      handlers,
+      ...(deps.timersConcurrency ? { concurrency: deps.timersConcurrency } : {}),
+    }),
     createOutboxWorker({
       db,
       redis,

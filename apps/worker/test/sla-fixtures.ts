@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { withTenant, type Db, PrismaNamespace } from "@atende/db";
 import { replanSla, type LiveEvent } from "@atende/desk";
 import type { EscalationLevel, SlaConditions, SlaTargets } from "@atende/domain";
-import { dispatchTimers, type TimerHandlers, type TimerKind } from "@atende/jobs";
+import { dispatchTimers, type TimerHandler, type TimerKind } from "@atende/jobs";
 import type { Queue } from "bullmq";
 import { createTimerHandlers } from "../src/jobs";
 
@@ -104,7 +104,7 @@ export type Run = { kind: TimerKind; subject: string; generation: number; at: Da
 export function recordingSlaHandlers(
   db: Db,
   queue: Queue,
-): { handlers: TimerHandlers; runs: Run[]; live: LiveEvent[] } {
+): { handlers: Record<TimerKind, TimerHandler>; runs: Run[]; live: LiveEvent[] } {
   const runs: Run[] = [];
   const live: LiveEvent[] = [];
   const real = createTimerHandlers({
@@ -115,12 +115,12 @@ export function recordingSlaHandlers(
     },
   });
   const wrap =
-    (kind: TimerKind): TimerHandlers[TimerKind] =>
+    (kind: TimerKind): TimerHandler =>
     async (tx, job, now, afterCommit) => {
       runs.push({ kind, subject: job.subject, generation: job.generation, at: now });
       await real[kind](tx, job, now, afterCommit);
     };
-  const handlers: TimerHandlers = {
+  const handlers: Record<TimerKind, TimerHandler> = {
     "session-expiry": wrap("session-expiry"),
     "sla-warning": wrap("sla-warning"),
     "sla-breach": wrap("sla-breach"),

@@ -33,7 +33,7 @@ describe("sweepTimers without a running worker", () => {
 
   it("enqueues a timer that was committed but never enqueued", async () => {
     const ref = await schedule(tenants[0]!, new Date(Date.now() + 3_600_000));
-    const deps = { db: world.db, queue: queues.timers, handlers, log: silentLogger };
+    const deps = { db: world.db, queue: queues.timers, redis: world.redis, handlers, log: silentLogger };
 
     const tooSoon = await sweepTimers({ ...deps, now: () => new Date() });
     expect(tooSoon).toEqual({ reEnqueued: 0, claimedDirectly: 0 });
@@ -47,26 +47,39 @@ describe("sweepTimers without a running worker", () => {
     await queues.timers.remove(timerJobId(ref));
   });
 
-  it("pages overdue timers of every tenant by (due_at, id), re-adding them under their own ids", async () => {
+  it("pages overdue timers of every tenant by (due_at, id), re-adding under their own ids only jobs gone", async () => {
     await queues.timers.pause();
     const dueAt = new Date(Date.now() - 5_000);
     const refs = [
       ...(await Promise.all([1, 2, 3].map(() => schedule(tenants[0]!, dueAt)))),
       ...(await Promise.all([1, 2].map(() => schedule(tenants[1]!, dueAt)))),
     ];
-    const deps = { db: world.db, queue: queues.timers, handlers, log: silentLogger, now: () => new Date() };
+    const deps = {
+      db: world.db,
+      queue: queues.timers,
+      redis: world.redis,
+      handlers,
+      log: silentLogger,
+      now: () => new Date(),
+    };
 
     expect(await sweepTimers(deps, { pageSize: 2 })).toEqual({ reEnqueued: 5, claimedDirectly: 0 });
-    expect(await sweepTimers(deps, { pageSize: 2 })).toEqual({ reEnqueued: 5, claimedDirectly: 0 });
+    expect(await sweepTimers(deps, { pageSize: 2 })).toEqual({ reEnqueued: 0, claimedDirectly: 0 });
     const states = await Promise.all(refs.map((ref) => queues.timers.getJobState(timerJobId(ref))));
     expect(states).toEqual(["waiting", "waiting", "waiting", "waiting", "waiting"]);
+    expect(await queues.timers.getJobCounts("waiting")).toEqual({ waiting: 5 });
+
+    // As if Redis had lost these two jobs: only they are added again.
+    await queues.timers.remove(timerJobId(refs[1]!));
+    await queues.timers.remove(timerJobId(refs[4]!));
+    expect(await sweepTimers(deps, { pageSize: 2 })).toEqual({ reEnqueued: 2, claimedDirectly: 0 });
     expect(await queues.timers.getJobCounts("waiting")).toEqual({ waiting: 5 });
     expect(fired).toHaveLength(0);
   });
 
   it("fires long-overdue timers itself, exactly once, through the generation claim", async () => {
     const late = () => new Date(Date.now() + 60_000);
-    const deps = { db: world.db, queue: queues.timers, handlers, log: silentLogger, now: late };
+    const deps = { db: world.db, queue: queues.timers, redis: world.redis, handlers, log: silentLogger, now: late };
 
     expect(await sweepTimers(deps, { pageSize: 2, claimAfterMs: 30_000 })).toEqual({
       reEnqueued: 0,

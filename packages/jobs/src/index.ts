@@ -6,3 +6,4 @@ export * from "./sweep";
 export * from "./outbox";
 export * from "./tenants";
 export * from "./log";
+export * from "./fire-batch";

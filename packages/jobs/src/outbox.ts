@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { PrismaNamespace, Tx } from "@atende/db";
+import { PrismaNamespace, type TenantQuery, type Tx } from "@atende/db";
 import type { Queue } from "bullmq";
 import { OUTBOX_JOBS, type TOutboxJob } from "./catalog";
 
@@ -41,11 +41,24 @@ export type NewOutboxRow = {
  * fired timer, and the ORM's query compiler cost the worker more than the insert costs PostgreSQL.
  */
 export async function insertOutbox(tx: Tx, row: NewOutboxRow): Promise<string> {
+  const { id, statement } = outboxInsert(row);
+  await tx.$executeRaw(statement);
+  return id;
+}
+
+/** The same row written in a raw tenant transaction (writeAsTenant), as raw timer handlers do. */
+export async function insertOutboxRaw(query: TenantQuery, row: NewOutboxRow): Promise<string> {
+  const { id, statement } = outboxInsert(row);
+  await query(statement);
+  return id;
+}
+
+function outboxInsert(row: NewOutboxRow): { id: string; statement: PrismaNamespace.Sql } {
   const id = randomUUID();
   const now = new Date();
-  await tx.$executeRaw`
+  const statement = PrismaNamespace.sql`
     INSERT INTO outbox (id, tenant_id, kind, payload, status, attempts, available_at, created_at)
     VALUES (${id}::uuid, ${row.tenantId}::uuid, ${row.kind}, ${JSON.stringify(row.payload)}::jsonb, 'pending', 0,
       ${row.availableAt ?? now}, ${row.createdAt ?? now})`;
-  return id;
+  return { id, statement };
 }

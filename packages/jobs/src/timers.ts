@@ -1,4 +1,4 @@
-import type { Tx } from "@atende/db";
+import type { TenantQuery, Tx } from "@atende/db";
 import { PrismaNamespace } from "@atende/db";
 import type { Queue } from "bullmq";
 import type { TimerKind, TTimerJob } from "./catalog";
@@ -84,9 +84,22 @@ export async function enqueueTimers(queue: Queue, refs: TimerRef[], now: Date = 
 export async function claimTimer(tx: Tx, job: TTimerJob, now: Date): Promise<boolean> {
   // Raw SQL because this runs once per fired timer: a model query costs the worker more CPU in the ORM's query
   // compiler than the statement costs PostgreSQL, and that capped a worker at well under 100,000 timers a minute.
-  const claimed = await tx.$executeRaw`
+  return (await tx.$executeRaw(claimStatement(job, now))) === 1;
+}
+
+/** The same claim inside a raw tenant transaction (writeAsTenant), for handlers that need only SQL. */
+export async function claimTimerRaw(query: TenantQuery, job: TTimerJob, now: Date): Promise<boolean> {
+  return (await query<{ id: string }>(claimStatement(job, now, PrismaNamespace.sql`RETURNING id`))).length === 1;
+}
+
+function claimStatement(
+  job: TTimerJob,
+  now: Date,
+  tail: PrismaNamespace.Sql = PrismaNamespace.empty,
+): PrismaNamespace.Sql {
+  return PrismaNamespace.sql`
     UPDATE timers SET status = 'fired', fired_at = ${now}
     WHERE id = ${job.timerId}::uuid AND tenant_id = ${job.tenantId}::uuid
-      AND generation = ${job.generation} AND status = 'scheduled'`;
-  return claimed === 1;
+      AND generation = ${job.generation} AND status = 'scheduled'
+    ${tail}`;
 }

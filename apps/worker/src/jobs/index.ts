@@ -1,6 +1,6 @@
 import type { Db } from "@atende/db";
 import type { LivePublisher, TicketJobDeps } from "@atende/desk";
-import { dispatchTimers, silentLog, type JobsLog, type TimerHandlers } from "@atende/jobs";
+import { dispatchTimers, silentLog, type JobsLog, type TimerHandler, type TimerKind } from "@atende/jobs";
 import type { Queue } from "bullmq";
 import { sessionExpiry } from "./session-expiry.job";
 import { slaBreach } from "./sla-breach.job";
@@ -21,8 +21,11 @@ export type TimerHandlerDeps = {
   publicUrl?: string;
 };
 
-/** Every timer kind's handler; typed as a full record so adding a kind to the catalogue without a handler fails to compile. */
-export function createTimerHandlers(deps: TimerHandlerDeps): TimerHandlers {
+/**
+ * Every timer kind's handler; typed as a full record so adding a kind to the catalogue without a handler fails to compile.
+ * They all need Prisma (ticket and contract repos), so none is a raw handler.
+ */
+export function createTimerHandlers(deps: TimerHandlerDeps): Record<TimerKind, TimerHandler> {
   const log = deps.log ?? silentLog;
   const ticketDeps: TicketJobDeps = {
     log,
@@ -57,4 +60,4 @@ export function createTimerHandlers(deps: TimerHandlerDeps): TimerHandlers {
  * The handlers that need no dependencies, for tests that wrap a real handler in their own map; the worker always
  * builds the complete map with createTimerHandlers.
  */
-export const timerHandlers = { "session-expiry": sessionExpiry } satisfies Partial<TimerHandlers>;
+export const timerHandlers = { "session-expiry": sessionExpiry } satisfies Partial<Record<TimerKind, TimerHandler>>;
