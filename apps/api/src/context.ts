@@ -2,7 +2,6 @@ import {
   readAsTenant,
   tenantSession,
   withTenant,
-  writeAsTenant,
   type TenantSession,
   type Db,
   type TenantQuery,
