@@ -1,8 +1,8 @@
 import {
   readAsTenant,
-  tenantSession,
   withTenant,
-  type TenantSession,
+  withTenantConnection,
+  type TenantConnection,
   type Db,
   type TenantQuery,
   type Tx,
@@ -41,8 +41,8 @@ export type RequestContext = {
   run: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
   /** A read-only transaction on a raw connection, for the hot list reads (see readAsTenant). */
   read: <T>(fn: (query: TenantQuery) => Promise<T>) => Promise<T>;
-  /** A raw read, then a write, on one connection (see tenantSession). */
-  session: <T>(fn: (session: TenantSession) => Promise<T>) => Promise<T>;
+  /** Statements that pin the tenant themselves, on one raw connection (see withTenantConnection). */
+  connection: <T>(fn: (connection: TenantConnection) => Promise<T>) => Promise<T>;
 };
 
 export function contextFor(db: Db, principal: Principal, requestId: string, ip: string | null): RequestContext {
@@ -58,6 +58,6 @@ export function contextFor(db: Db, principal: Principal, requestId: string, ip: 
     ip,
     run: (fn) => withTenant(db, principal.tenantId, fn),
     read: (fn) => readAsTenant(db, principal.tenantId, fn),
-    session: (fn) => tenantSession(db, principal.tenantId, fn),
+    connection: (fn) => withTenantConnection(db, principal.tenantId, fn),
   };
 }

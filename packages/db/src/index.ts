@@ -1,6 +1,6 @@
 export { createDb, poolOf, type Db, type DbOptions, type Prisma } from "./client";
 export { readAsTenant, writeAsTenant, type TenantQuery } from "./tenant-read";
-export { tenantSession, type TenantSession } from "./tenant-session";
+export { withTenantConnection, type TenantConnection } from "./tenant-connection";
 export { withTenant, type Tx } from "./with-tenant";
 export { migrate, MIGRATIONS_DIR, type MigrationResult } from "./migrate";
 export { ensureAppRole, ensureDatabase, quoteIdent } from "./bootstrap";

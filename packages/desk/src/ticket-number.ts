@@ -17,8 +17,8 @@ export async function assignTicketNumber(tx: Tx, tenantId: string, ticketId: str
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The statement that takes the tenant's next case number on the hot creation path, for tenantSession's `beginWrite`,
- * which runs it in a transaction of its own committed without waiting for the WAL flush: the counter row is locked for
+ * The statement that takes the tenant's next case number on the hot creation path, for withTenantConnection's
+ * `lazyCommit`, which runs it in a transaction of its own committed without waiting for the WAL flush: the counter row is locked for
  * microseconds instead of across a creation's commit, whose flush (1–2 ms on our VM) otherwise serialises every creation
  * of the tenant. Uniqueness survives a crash: the creation that uses the number commits synchronously, and its flush
  * writes the WAL up to and past this bump. The price is a gap when a creation fails after taking its number, so callers

@@ -92,11 +92,11 @@ export async function seedExecution(
     ip: null,
     run: (fn) => fn(tx),
     read: (fn) => fn(<Row>(statement: PrismaNamespace.Sql) => tx.$queryRaw<Row[]>(statement)),
-    session: (fn) =>
+    connection: (fn) =>
       fn({
         query: <Row>(statement: PrismaNamespace.Sql) => tx.$queryRaw<Row[]>(statement),
-        beginWrite: async (lazyStep) =>
-          lazyStep ? ((await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(lazyStep))[0] ?? null) : null,
+        lazyCommit: async (statement) =>
+          (await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(statement))[0] ?? null,
       }),
   };
   const deps = {

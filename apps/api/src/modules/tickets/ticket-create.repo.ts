@@ -5,9 +5,9 @@ import { TICKET_COLUMNS } from "./tickets.repo";
 const { sql } = PrismaNamespace;
 
 /**
- * Ticket creation runs on the raw paths (readAsTenant, writeAsTenant): it is the desk's hottest write, and through the
- * ORM its ~25 statements cost ~20 ms of API CPU. Here it is one read of everything the rules need and one insert of
- * the ticket with its clocks, timers, event and e-mails (decision 0011).
+ * Ticket creation is the desk's hottest write: through the ORM its ~25 statements cost ~20 ms of API CPU. Here it is one
+ * call reading everything the rules need and one call writing the ticket with its clocks, timers, event and e-mails,
+ * two PL/pgSQL functions that pin the tenant themselves, so no BEGIN or COMMIT round trip is spent (decision 0011).
  */
 
 export type StoredEmailTemplate = { event: string; locale: string; subject: string; body: string };
@@ -26,11 +26,11 @@ export type CreationFacts = {
   /** Calendar definitions of the active policies, by calendar id. */
   calendars: Record<string, unknown>;
   emailTemplates: StoredEmailTemplate[];
+  /** The automatic replies the active policies' channel rules name, in every locale. */
+  replyTemplates: Array<{ code: string; locale: string; body: string }>;
 };
 
-const customerJson = sql`json_build_object('id', c.id, 'userId', c.user_id, 'email', c.email, 'name', c.name)`;
-
-/** Everything the creation rules read, in one statement (ids that were not given are null and find nothing). */
+/** Everything the creation rules read, in one call that pins the tenant itself (app_ticket_creation_facts). */
 export async function loadCreationFacts(
   query: TenantQuery,
   args: {
@@ -43,34 +43,10 @@ export async function loadCreationFacts(
     customerUserId: string | null;
   },
 ): Promise<CreationFacts> {
-  const tenant = sql`${args.tenantId}::uuid`;
-  const rows = await query<CreationFacts>(sql`
-    SELECT
-      ARRAY(SELECT p.code FROM priorities p WHERE p.tenant_id = ${tenant}) AS "priorityCodes",
-      (SELECT b.locale FROM business_units b WHERE b.tenant_id = ${tenant} AND b.id = ${args.buId}::uuid) AS "buLocale",
-      (SELECT s.parameters FROM bu_parameter_sets s WHERE s.tenant_id = ${tenant} AND s.bu_id = ${args.buId}::uuid
-        ORDER BY s.version DESC LIMIT 1) AS "buParameters",
-      EXISTS (SELECT 1 FROM groups g WHERE g.tenant_id = ${tenant} AND g.id = ${args.groupId}::uuid) AS "groupFound",
-      EXISTS (SELECT 1 FROM catalogue_items ci WHERE ci.tenant_id = ${tenant} AND ci.id = ${args.catalogueItemId}::uuid)
-        AS "catalogueItemFound",
-      (SELECT ${customerJson} FROM customers c WHERE c.tenant_id = ${tenant} AND c.id = ${args.customerId}::uuid)
-        AS "namedCustomer",
-      (SELECT ${customerJson} FROM customers c WHERE c.tenant_id = ${tenant} AND c.user_id = ${args.customerUserId}::uuid
-        LIMIT 1) AS "ownCustomer",
-      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'rank', p.rank,
-          'conditions', p.conditions, 'calendarId', p.calendar_id, 'targets', p.targets,
-          'warningPercent', p.warning_percent, 'channelRules', p.channel_rules, 'escalation', p.escalation,
-          'resolutionStartsAt', p.resolution_starts_at)), '[]')
-        FROM sla_policies p WHERE p.tenant_id = ${tenant} AND p.active) AS policies,
-      (SELECT coalesce(json_object_agg(cal.id, cal.definition), '{}') FROM calendars cal
-        WHERE cal.tenant_id = ${tenant}
-          AND cal.id IN (SELECT p.calendar_id FROM sla_policies p WHERE p.tenant_id = ${tenant} AND p.active))
-        AS calendars,
-      (SELECT coalesce(json_agg(json_build_object('event', n.event, 'locale', n.locale, 'subject', n.subject,
-          'body', n.body)), '[]')
-        FROM notification_templates n WHERE n.tenant_id = ${tenant} AND n.event IN ('ticket.created', 'ticket.updated'))
-        AS "emailTemplates"`);
-  return rows[0]!;
+  const rows = await query<{ facts: CreationFacts }>(sql`
+    SELECT app_ticket_creation_facts(${args.tenantId}::uuid, ${args.buId}::uuid, ${args.groupId}::uuid,
+      ${args.catalogueItemId}::uuid, ${args.customerId}::uuid, ${args.customerUserId}::uuid) AS facts`);
+  return rows[0]!.facts;
 }
 
 export type NewTicket = {
@@ -97,10 +73,11 @@ export type NewTicket = {
 };
 
 export type NewTimer = { id: string; kind: string; subject: string; dueAt: Date };
+export type AutoReply = { body: string; allowedChannels: string[] };
 
 /**
- * Inserts the ticket under its case number with its clocks, timers, creation event and e-mails, in one statement
- * (data-modifying CTEs; the foreign keys are checked at the statement's end, when the ticket exists).
+ * Writes the ticket under its case number with its clocks, timers, creation event, e-mails and any automatic reply, in
+ * one call that pins the tenant itself and is its own transaction (app_create_ticket).
  */
 export async function insertNewTicket(
   query: TenantQuery,
@@ -111,94 +88,37 @@ export async function insertNewTicket(
     timers: NewTimer[];
     actor: { userId: string | null; label: string };
     emails: EmailPayload[];
+    autoReply: AutoReply | null;
   },
 ): Promise<TicketRow> {
   const { ticket: t, actor } = input;
-  const tenant = sql`${t.tenantId}::uuid`;
-  const id = sql`${t.id}::uuid`;
-  const at = sql`${t.createdAt}::timestamptz`;
+  // The columns' own names: the function reads this with jsonb_populate_record(NULL::tickets, ...).
+  const ticket = {
+    id: t.id,
+    number: input.number,
+    subject: t.subject,
+    description: t.description,
+    channel: t.channel,
+    type: t.type,
+    priority: t.priority,
+    bu_id: t.buId,
+    catalogue_item_id: t.catalogueItemId,
+    organisation_tier: t.organisationTier,
+    group_id: t.groupId,
+    requester_customer_id: t.requesterCustomerId,
+    requester_user_id: t.requesterUserId,
+    requester_email: t.requesterEmail,
+    tags: t.tags,
+    channel_flag: t.channelFlag,
+    sla_policy_id: t.slaPolicyId,
+    next_due_at: t.nextDueAt,
+    breached: t.breached,
+    created_at: t.createdAt,
+  };
   const rows = await query<TicketRow>(sql`
-    WITH ticket AS (
-      INSERT INTO tickets AS t (id, tenant_id, number, subject, description, channel, proposed_type,
-        proposed_priority, type, priority, bu_id, catalogue_item_id, organisation_tier, group_id,
-        requester_customer_id, requester_user_id, requester_email, tags, channel_flag, sla_policy_id, next_due_at,
-        breached, created_at, updated_at)
-      VALUES (${id}, ${tenant}, ${input.number}::int, ${t.subject}, ${t.description}, ${t.channel}, ${t.type},
-        ${t.priority}, ${t.type}, ${t.priority}, ${t.buId}::uuid, ${t.catalogueItemId}::uuid, ${t.organisationTier},
-        ${t.groupId}::uuid, ${t.requesterCustomerId}::uuid, ${t.requesterUserId}::uuid, ${t.requesterEmail},
-        ${t.tags}::text[], ${t.channelFlag}, ${t.slaPolicyId}::uuid, ${t.nextDueAt}::timestamptz, ${t.breached},
-        ${at}, ${at})
-      RETURNING ${TICKET_COLUMNS}
-    ), clocks AS (
-      INSERT INTO sla_clocks (id, tenant_id, ticket_id, kind, target, status, started_at, due_at, warn_at, met_at,
-        breached_at, updated_at)
-      SELECT gen_random_uuid(), ${tenant}, ${id}, r.kind, r.target, r.status, r."startedAt", r."dueAt", r."warnAt",
-        r."metAt", r."breachedAt", ${at}
-      FROM jsonb_to_recordset(${JSON.stringify(input.clocks)}::jsonb) AS r(kind text, target jsonb, status text,
-        "startedAt" timestamptz, "dueAt" timestamptz, "warnAt" timestamptz, "metAt" timestamptz,
-        "breachedAt" timestamptz)
-    ), timers AS (
-      INSERT INTO timers (id, tenant_id, kind, subject, due_at, created_at)
-      SELECT r.id, ${tenant}, r.kind, r.subject, r."dueAt", ${at}
-      FROM jsonb_to_recordset(${JSON.stringify(input.timers)}::jsonb) AS r(id uuid, kind text, subject text,
-        "dueAt" timestamptz)
-    ), event AS (
-      INSERT INTO ticket_events (id, tenant_id, ticket_id, at, actor_user_id, actor_label, type, data)
-      VALUES (gen_random_uuid(), ${tenant}, ${id}, ${at}, ${actor.userId}::uuid, ${actor.label}, 'ticket.created',
-        jsonb_build_object('number', ${input.number}::int, 'channel', ${t.channel}::text))
-    ), mail AS (
-      INSERT INTO outbox (id, tenant_id, kind, payload, status, attempts, available_at, created_at)
-      SELECT gen_random_uuid(), ${tenant}, 'email', r.payload, 'pending', 0, ${at}, ${at}
-      FROM jsonb_to_recordset(${JSON.stringify(input.emails.map((payload) => ({ payload })))}::jsonb)
-        AS r(payload jsonb)
-    )
-    SELECT * FROM ticket`);
+    SELECT ${TICKET_COLUMNS}
+    FROM app_create_ticket(${t.tenantId}::uuid, ${JSON.stringify(ticket)}::jsonb, ${JSON.stringify(input.clocks)}::jsonb,
+      ${JSON.stringify(input.timers)}::jsonb, ${actor.userId}::uuid, ${actor.label},
+      ${JSON.stringify(input.emails)}::jsonb, ${input.autoReply ? JSON.stringify(input.autoReply) : null}::jsonb) AS t`);
   return rows[0]!;
-}
-
-/** Writes pending e-mails to the outbox in the creating transaction. */
-export async function insertEmails(
-  query: TenantQuery,
-  tenantId: string,
-  emails: EmailPayload[],
-  at: Date,
-): Promise<void> {
-  if (emails.length === 0) return;
-  await query(sql`
-    INSERT INTO outbox (id, tenant_id, kind, payload, status, attempts, available_at, created_at)
-    SELECT gen_random_uuid(), ${tenantId}::uuid, 'email', r.payload, 'pending', 0, ${at}::timestamptz,
-      ${at}::timestamptz
-    FROM jsonb_to_recordset(${JSON.stringify(emails.map((payload) => ({ payload })))}::jsonb) AS r(payload jsonb)`);
-}
-
-/** The reply template in the ticket's locale, else in any locale; null when the tenant has none of that code. */
-export async function findReplyTemplateBody(
-  query: TenantQuery,
-  tenantId: string,
-  code: string,
-  locale: string,
-): Promise<string | null> {
-  const rows = await query<{ body: string }>(sql`
-    SELECT body FROM reply_templates WHERE tenant_id = ${tenantId}::uuid AND code = ${code}
-    ORDER BY (locale = ${locale}) DESC, locale LIMIT 1`);
-  return rows[0]?.body ?? null;
-}
-
-/** The channel rule's automatic public reply and its event (seed 001 channel rules). */
-export async function insertAutoReply(
-  query: TenantQuery,
-  input: { tenantId: string; ticketId: string; body: string; allowedChannels: string[]; at: Date },
-): Promise<void> {
-  const tenant = sql`${input.tenantId}::uuid`;
-  const at = sql`${input.at}::timestamptz`;
-  await query(sql`
-    WITH message AS (
-      INSERT INTO ticket_messages (id, tenant_id, ticket_id, author_user_id, author_label, author_kind, visibility,
-        body, created_at)
-      VALUES (gen_random_uuid(), ${tenant}, ${input.ticketId}::uuid, NULL, 'system', 'system', 'public', ${input.body},
-        ${at})
-    )
-    INSERT INTO ticket_events (id, tenant_id, ticket_id, actor_user_id, actor_label, type, data)
-    VALUES (gen_random_uuid(), ${tenant}, ${input.ticketId}::uuid, NULL, 'system', 'ticket.channel_not_allowed',
-      jsonb_build_object('allowedChannels', ${JSON.stringify(input.allowedChannels)}::jsonb))`);
 }

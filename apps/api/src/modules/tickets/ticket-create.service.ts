@@ -13,9 +13,9 @@ import {
   toClock,
   toSlaPolicy,
   toTicket,
+  type EmailPayload,
   type NotificationVars,
 } from "@atende/desk";
-import type { TenantQuery } from "@atende/db";
 import type { TimerRef } from "@atende/jobs";
 import type { RequestContext } from "../../context";
 import { AppError } from "../../errors";
@@ -67,8 +67,8 @@ const storedTemplate = (facts: CreationFacts, event: string, locale: string) =>
 
 /**
  * Files a ticket: classification as proposed, the matched policy's clocks and timers, the case number, the creation
- * event and the requester's e-mail. One read of the facts, the case number in a short transaction of its own, then one
- * write, all on one connection (decision 0011).
+ * event and the requester's e-mail. One call reads the facts, a short transaction of its own takes the case number, one
+ * call writes everything, all on one connection (decision 0011).
  */
 export async function createTicket(
   deps: TicketDeps,
@@ -78,8 +78,8 @@ export async function createTicket(
   const scope = ticketScope(ctx);
   const asCustomer = scope.kind === "requester";
   const now = deps.now();
-  const { row, facts, requester, plan, timers } = await ctx.session(async (session) => {
-    const facts = await repo.loadCreationFacts(session.query, {
+  const { row, facts, requester, plan, timers } = await ctx.connection(async (connection) => {
+    const facts = await repo.loadCreationFacts(connection.query, {
       tenantId: ctx.tenantId,
       buId: input.buId ?? null,
       groupId: input.groupId ?? null,
@@ -119,12 +119,25 @@ export async function createTicket(
     const timers = plan.timers.flatMap((t) => (t.dueAt ? [{ ...t, id: randomUUID(), dueAt: t.dueAt }] : []));
     const locale = facts.buLocale ?? "en";
     // Taken once the input passed every check, so a refusal leaves no gap in the numbers (decision 0011).
-    const number = ticketNumberOf(await session.beginWrite(ticketNumberBump(ctx.tenantId)));
+    const number = ticketNumberOf(await connection.lazyCommit(ticketNumberBump(ctx.tenantId)));
     const vars = { ticketNumber: number, subject: input.subject, customerName: requester.name, locale };
+    const emails: EmailPayload[] = [];
     const createdMail = requester.email
       ? renderEmail("ticket.created", locale, storedTemplate(facts, "ticket.created", locale), requester.email, vars)
       : null;
-    const inserted = await repo.insertNewTicket(session.query, {
+    if (createdMail) emails.push(createdMail);
+    const reply = channel.allowed ? null : autoReplyOf(facts, channel, vars);
+    if (reply && requester.email) {
+      const replyMail = renderEmail(
+        "ticket.updated",
+        locale,
+        storedTemplate(facts, "ticket.updated", locale),
+        requester.email,
+        { ...vars, message: reply.body },
+      );
+      if (replyMail) emails.push(replyMail);
+    }
+    const inserted = await repo.insertNewTicket(connection.query, {
       ticket: {
         id,
         tenantId: ctx.tenantId,
@@ -151,18 +164,9 @@ export async function createTicket(
       clocks: plan.clocks,
       timers,
       actor: ctx.actor,
-      emails: createdMail ? [createdMail] : [],
+      emails,
+      autoReply: reply,
     });
-    if (!channel.allowed) {
-      const reply = await autoReply(session.query, ctx.tenantId, id, channel, vars, now);
-      const replyMail = requester.email
-        ? renderEmail("ticket.updated", locale, storedTemplate(facts, "ticket.updated", locale), requester.email, {
-            ...vars,
-            message: reply,
-          })
-        : null;
-      if (replyMail) await repo.insertEmails(session.query, ctx.tenantId, [replyMail], now);
-    }
     return { row: inserted, facts, requester, plan, timers };
   });
   const clocks: TSlaClock[] = plan.clocks.map(toClock).sort((a, b) => (a.kind < b.kind ? -1 : 1));
@@ -185,21 +189,18 @@ export async function createTicket(
   return detail;
 }
 
-/** A ticket on a channel its priority may not use gets the policy's automatic reply; returns the reply's text. */
-async function autoReply(
-  query: TenantQuery,
-  tenantId: string,
-  ticketId: string,
+/** A ticket on a channel its priority may not use gets the policy's automatic reply (seed 001 channel rules). */
+function autoReplyOf(
+  facts: CreationFacts,
   channel: Extract<ChannelCheck, { allowed: false }>,
   vars: NotificationVars & { locale: string },
-  now: Date,
-): Promise<string> {
-  const template = await repo.findReplyTemplateBody(query, tenantId, channel.autoReplyTemplate, vars.locale);
-  const body = renderText(template ?? "This channel does not serve this priority; please use: {{allowedChannels}}.", {
-    ...vars,
-    allowedChannels: channel.allowedChannels.join(", "),
-    supportEmail: "",
-  });
-  await repo.insertAutoReply(query, { tenantId, ticketId, body, allowedChannels: channel.allowedChannels, at: now });
-  return body;
+): repo.AutoReply {
+  const templates = facts.replyTemplates.filter((t) => t.code === channel.autoReplyTemplate);
+  const template =
+    templates.find((t) => t.locale === vars.locale) ?? templates.sort((x, y) => (x.locale < y.locale ? -1 : 1))[0];
+  const body = renderText(
+    template?.body ?? "This channel does not serve this priority; please use: {{allowedChannels}}.",
+    { ...vars, allowedChannels: channel.allowedChannels.join(", "), supportEmail: "" },
+  );
+  return { body, allowedChannels: channel.allowedChannels };
 }
