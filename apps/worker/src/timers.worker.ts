@@ -46,6 +46,9 @@ export function createTimersWorker(deps: TimersWorkerDeps): Worker {
 }
 
 async function processTimerJob(deps: TimersWorkerDeps, fire: TimerFirer, job: Job): Promise<{ fired: boolean }> {
+  // A job whose hash vanished while it was being taken (Redis keys deleted or evicted) arrives without name or data.
+  if (job.name === undefined && job.data === undefined)
+    throw new UnrecoverableError("timer job lost its data in Redis; the sweep fires its timer from the database");
   try {
     timerHandlerFor(deps.handlers, job.name);
   } catch (error) {
