@@ -141,8 +141,7 @@ export async function listTickets(
   if (q.priority) where.push(sql`t.priority = ${q.priority}`);
   if (q.type) where.push(sql`t.type = ${q.type}`);
   if (q.q) {
-    // Under row-level security the word index is reached through app_search_tickets (docs/decisions/0009).
-    const matches = sql`t.id IN (SELECT s.id FROM app_search_tickets(plainto_tsquery('simple', ${q.q}), 1000) s)`;
+    const matches = await searchCondition(query, q.q);
     const asNumber = /^\d{1,9}$/.test(q.q) ? Number(q.q) : null;
     where.push(asNumber === null ? matches : sql`(${matches} OR t.number = ${asNumber}::int)`);
   }
@@ -158,6 +157,24 @@ export async function listTickets(
     items: items.map(toTicket),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ v: cursorValue(q.sort, last), id: last.id }) : null,
   };
+}
+
+/** Most word-index matches a search takes by id; a search matching more walks the queue's own order instead. */
+export const SEARCH_BY_ID_MAX = 1000;
+
+/**
+ * A search's condition. Under row-level security the word index is reached through app_search_tickets (decision
+ * 0009): a search matching up to SEARCH_BY_ID_MAX tickets is those ids. A common word matches more, and any subset of
+ * its matches taken from the index would be arbitrary (the most urgent open ticket could be left out), so it is tested
+ * row by row while the queue's index is walked in page order, which finds a page of common matches quickly.
+ */
+async function searchCondition(query: TenantQuery, text: string): Promise<Sql> {
+  const words = sql`plainto_tsquery('simple', ${text})`;
+  const ids = await query<{ id: string }>(
+    sql`SELECT s.id FROM app_search_tickets(${words}, ${SEARCH_BY_ID_MAX + 1}::int) s`,
+  );
+  if (ids.length > SEARCH_BY_ID_MAX) return sql`t.search @@ ${words}`;
+  return sql`t.id = ANY(${ids.map((row) => row.id)}::uuid[])`;
 }
 
 function order(sort: TTicketListQuery["sort"]): Sql {
