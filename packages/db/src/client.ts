@@ -12,7 +12,16 @@ export type DbOptions = { connectionString: string; max?: number };
 const pools = new WeakMap<Db, pg.Pool>();
 
 export function createDb({ connectionString, max = 10 }: DbOptions): Db {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    // Every session in UTC whatever the server's or database's default: Prisma's pg adapter writes and reads
+    // timestamptz values as if the session were in UTC (prisma/orm#26786, #28629), so elsewhere every instant shifted
+    // by the zone's offset, and sessions looked expired at sign-in.
+    options: "-c TimeZone=UTC",
+  });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const db = new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000, timeout: 15_000 } });
   pools.set(db, pool);
