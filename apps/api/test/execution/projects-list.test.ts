@@ -190,6 +190,22 @@ describe("project list", () => {
     expect(ids(await list(`storeId=${w.storeId}`))).toEqual(named("pablo", "lucia", "joao"));
   });
 
+  it("reads creation dates as days of the project's BU (Madrid), not of UTC", async () => {
+    const day = addDays(madridToday(), -10);
+    const setCreated = (at: string) =>
+      withTenant(t.db, w.tenantId, (tx) =>
+        tx.project.update({ where: { id: projects.joao }, data: { createdAt: new Date(at) } }),
+      );
+    // 23:30 UTC is already 00:30 of the next day in Madrid.
+    await setCreated(`${day}T23:30:00Z`);
+    try {
+      expect(ids(await list(`createdFrom=${addDays(day, 1)}&createdTo=${addDays(day, 1)}`))).toEqual(named("joao"));
+      expect(ids(await list(`createdFrom=${day}&createdTo=${day}`))).toEqual([]);
+    } finally {
+      await setCreated(`${day}T10:00:00Z`);
+    }
+  });
+
   it("shows a store-scoped seller their store's projects only", async () => {
     const seller = await w.as("seller");
     expect(ids(await list("", seller))).toEqual(named("pablo", "lucia", "joao"));

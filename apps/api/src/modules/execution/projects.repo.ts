@@ -83,8 +83,19 @@ export async function searchProjects(
   if (filters.storeId) where.push(sql`p.store_id = ${filters.storeId}::uuid`);
   if (filters.status) where.push(sql`p.status = ${filters.status}`);
   else if (!filters.includeCancelled) where.push(sql`p.status <> 'cancelled'`);
-  if (filters.createdFrom) where.push(sql`p.created_at >= ${filters.createdFrom}::date`);
-  if (filters.createdTo) where.push(sql`p.created_at < (${filters.createdTo}::date + 1)`);
+  // Creation dates are days of the project's BU: its zone turns them into instants. The coarse bounds (14 hours, the
+  // widest offset there is) keep the created_at index usable; the exact ones apply the zone row by row.
+  const buZone = sql`(SELECT b.timezone FROM business_units b WHERE b.tenant_id = p.tenant_id AND b.id = p.bu_id)`;
+  if (filters.createdFrom) {
+    const day = sql`${filters.createdFrom}::date::timestamp`;
+    where.push(sql`p.created_at >= ((${day} - interval '14 hours') AT TIME ZONE 'UTC')`);
+    where.push(sql`p.created_at >= (${day} AT TIME ZONE ${buZone})`);
+  }
+  if (filters.createdTo) {
+    const nextDay = sql`(${filters.createdTo}::date + 1)::timestamp`;
+    where.push(sql`p.created_at < ((${nextDay} + interval '14 hours') AT TIME ZONE 'UTC')`);
+    where.push(sql`p.created_at < (${nextDay} AT TIME ZONE ${buZone})`);
+  }
   const jobWhere: Sql[] = [];
   if (filters.type) jobWhere.push(sql`j.type = ${filters.type}`);
   if (filters.jobStatus) jobWhere.push(sql`j.status = ${filters.jobStatus}`);
