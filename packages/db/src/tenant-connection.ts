@@ -1,6 +1,5 @@
 import type { Db } from "./client";
-import { poolOf } from "./client";
-import { assertTenantUuid, namedQuery, type TenantQuery } from "./tenant-read";
+import { assertTenantUuid, namedQuery, withPooledClient, type TenantQuery } from "./tenant-read";
 
 export type TenantConnection = {
   /**
@@ -22,16 +21,14 @@ type SimpleResult = { rows: Array<Record<string, unknown>> };
  * is its own transaction and pins the tenant itself, so no `BEGIN` or `COMMIT` round trip is spent. For the hottest
  * writes only; a statement that fails leaves the ones before it committed, so callers order them accordingly.
  */
-export async function withTenantConnection<T>(
+export function withTenantConnection<T>(
   db: Db,
   tenantId: string,
   fn: (connection: TenantConnection) => Promise<T>,
 ): Promise<T> {
   assertTenantUuid(tenantId);
-  const client = await poolOf(db).connect();
-  let broken: Error | undefined;
-  try {
-    return await fn({
+  return withPooledClient(db, (client) =>
+    fn({
       query: namedQuery(client),
       lazyCommit: async (statement) => {
         const results = (await client.query(
@@ -40,14 +37,6 @@ export async function withTenantConnection<T>(
         )) as unknown as SimpleResult[];
         return results[3]?.rows[0] ?? null;
       },
-    });
-  } catch (error) {
-    // A failed simple query can leave its transaction open: make sure the connection goes back clean or not at all.
-    await client.query("ROLLBACK").catch((rollbackError: unknown) => {
-      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+    }),
+  );
 }

@@ -61,7 +61,26 @@ function statementName(text: string): string {
   return name;
 }
 
-async function rawTenantTransaction<T>(
+/**
+ * A pooled connection for `fn`, rolled back if `fn` throws (a failed statement can leave a transaction open) and
+ * returned clean or not at all: a connection whose rollback failed is in an unknown state, so the pool discards it.
+ */
+export async function withPooledClient<T>(db: Db, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await poolOf(db).connect();
+  let broken: Error | undefined;
+  try {
+    return await fn(client);
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: unknown) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+function rawTenantTransaction<T>(
   db: Db,
   tenantId: string,
   begin: string,
@@ -69,20 +88,10 @@ async function rawTenantTransaction<T>(
 ): Promise<T> {
   // Interpolated into the opening statement: a simple query cannot carry parameters.
   assertTenantUuid(tenantId);
-  const client = await poolOf(db).connect();
-  let broken: Error | undefined;
-  try {
+  return withPooledClient(db, async (client) => {
     await client.query(`${begin}; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
     const value = await fn(namedQuery(client));
     await client.query("COMMIT");
     return value;
-  } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: unknown) => {
-      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-    });
-    throw error;
-  } finally {
-    // A connection whose rollback failed is in an unknown state: the pool discards it instead of reusing it.
-    client.release(broken);
-  }
+  });
 }

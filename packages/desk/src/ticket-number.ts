@@ -1,4 +1,5 @@
 import type { Tx } from "@atende/db";
+import { isUuid } from "./recipients";
 
 /**
  * Gives the ticket the tenant's next case number. Run it as the creating transaction's last statement: the per-tenant
@@ -14,8 +15,6 @@ export async function assignTicketNumber(tx: Tx, tenantId: string, ticketId: str
   return number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The statement that takes the tenant's next case number on the hot creation path, for withTenantConnection's
  * `lazyCommit`, which runs it in a transaction of its own committed without waiting for the WAL flush: the counter row is locked for
@@ -26,7 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function ticketNumberBump(tenantId: string): string {
   // Interpolated (the step travels in a multi-statement simple query, which takes no parameters).
-  if (!UUID.test(tenantId)) throw new Error("ticketNumberBump needs a tenant id that is a UUID");
+  if (!isUuid(tenantId)) throw new Error("ticketNumberBump needs a tenant id that is a UUID");
   return `INSERT INTO ticket_counters (tenant_id, last_number) VALUES ('${tenantId}', 1)
     ON CONFLICT (tenant_id) DO UPDATE SET last_number = ticket_counters.last_number + 1 RETURNING last_number`;
 }
