@@ -1,7 +1,7 @@
 import { withTenant } from "@atende/db";
-import { markEnqueued, scheduleTimer, type TimerRef } from "@atende/jobs";
+import { markEnqueued, type TimerRef } from "@atende/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenant, createWorld, timerRow, type World } from "./support";
+import { createTwoTenantWorld, scheduleTestTimer, timerRow, type World } from "./support";
 
 describe("marking timers enqueued", () => {
   let world: World;
@@ -10,20 +10,15 @@ describe("marking timers enqueued", () => {
   let subjects = 0;
 
   beforeAll(async () => {
-    world = await createWorld();
-    tenantId = await createTenant(world.tdb.ownerUrl);
-    otherTenantId = await createTenant(world.tdb.ownerUrl);
+    ({ world, tenantId, otherTenantId } = await createTwoTenantWorld());
   });
 
   afterAll(async () => {
     await world?.close();
   });
 
-  function schedule(tenant = tenantId, subject = `mark-${(subjects += 1)}`): Promise<TimerRef> {
-    return withTenant(world.db, tenant, (tx) =>
-      scheduleTimer(tx, { tenantId: tenant, kind: "session-expiry", subject, dueAt: new Date(Date.now() + 60_000) }),
-    );
-  }
+  const schedule = (tenant = tenantId, subject = `mark-${(subjects += 1)}`): Promise<TimerRef> =>
+    scheduleTestTimer(world, tenant, subject, new Date(Date.now() + 60_000));
 
   it("marks the enqueued generation of each tenant's timers", async () => {
     const refs = [await schedule(), await schedule(), await schedule(otherTenantId)];

@@ -5,7 +5,6 @@ import {
   fireRawTimers,
   fireTimer,
   insertOutboxRaw,
-  scheduleTimer,
   timerJobId,
   type RawTimerHandler,
   type TimerRef,
@@ -14,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeQueues, createQueues, type Queues } from "../src/queues";
 import { startWorker, type RunningWorker } from "../src/worker";
 import {
-  createTenant,
-  createWorld,
+  createTwoTenantWorld,
+  scheduleTestTimer,
   sessionExpiryOnly,
   silentLogger,
   sleep,
@@ -31,22 +30,15 @@ describe("raw timer handlers (claim and work on one raw tenant transaction)", ()
   let subjects = 0;
 
   beforeAll(async () => {
-    world = await createWorld();
-    tenantId = await createTenant(world.tdb.ownerUrl);
-    otherTenantId = await createTenant(world.tdb.ownerUrl);
+    ({ world, tenantId, otherTenantId } = await createTwoTenantWorld());
   });
 
   afterAll(async () => {
     await world?.close();
   });
 
-  function schedule(dueAt = new Date()): Promise<TimerRef> {
-    subjects += 1;
-    const subject = `raw-${subjects}`;
-    return withTenant(world.db, tenantId, (tx) =>
-      scheduleTimer(tx, { tenantId, kind: "session-expiry", subject, dueAt }),
-    );
-  }
+  const schedule = (dueAt = new Date()): Promise<TimerRef> =>
+    scheduleTestTimer(world, tenantId, `raw-${(subjects += 1)}`, dueAt);
 
   const outboxRows = (kind: string) =>
     withTenant(world.db, tenantId, (tx) => tx.outbox.findMany({ where: { kind }, orderBy: { createdAt: "asc" } }));

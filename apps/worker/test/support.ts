@@ -4,7 +4,7 @@ import { createTestDatabase, testRedis, type TestDatabase } from "@atende/testki
 import { Redis } from "ioredis";
 import pg from "pg";
 import { pino } from "pino";
-import type { TimerHandlers } from "@atende/jobs";
+import { scheduleTimer, type TimerHandlers, type TimerRef } from "@atende/jobs";
 import { timerHandlers } from "../src/jobs";
 
 export const silentLogger = pino({ level: process.env.LOG_LEVEL ?? "silent" });
@@ -50,6 +50,23 @@ export async function createTenant(ownerUrl: string): Promise<string> {
     await client.end();
   }
   return id;
+}
+
+/** A fresh world with two tenants, for timer tests that also check tenant isolation. */
+export async function createTwoTenantWorld(): Promise<{ world: World; tenantId: string; otherTenantId: string }> {
+  const world = await createWorld();
+  return {
+    world,
+    tenantId: await createTenant(world.tdb.ownerUrl),
+    otherTenantId: await createTenant(world.tdb.ownerUrl),
+  };
+}
+
+/** Schedules a timer of the kind tests replace the handler of (session-expiry). */
+export function scheduleTestTimer(world: World, tenantId: string, subject: string, dueAt: Date): Promise<TimerRef> {
+  return withTenant(world.db, tenantId, (tx) =>
+    scheduleTimer(tx, { tenantId, kind: "session-expiry", subject, dueAt }),
+  );
 }
 
 export async function createSession(db: Db, tenantId: string, expiresAt: Date): Promise<string> {

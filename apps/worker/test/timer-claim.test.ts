@@ -1,7 +1,7 @@
 import { withTenant } from "@atende/db";
 import { cancelTimer, claimTimer, fireTimer, insertOutbox, scheduleTimer, type TimerRef } from "@atende/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenant, createWorld, sessionExpiryOnly, timerRow, type World } from "./support";
+import { createTwoTenantWorld, scheduleTestTimer, sessionExpiryOnly, timerRow, type World } from "./support";
 
 describe("the raw timer claim and outbox insert", () => {
   let world: World;
@@ -10,22 +10,15 @@ describe("the raw timer claim and outbox insert", () => {
   let subjects = 0;
 
   beforeAll(async () => {
-    world = await createWorld();
-    tenantId = await createTenant(world.tdb.ownerUrl);
-    otherTenantId = await createTenant(world.tdb.ownerUrl);
+    ({ world, tenantId, otherTenantId } = await createTwoTenantWorld());
   });
 
   afterAll(async () => {
     await world?.close();
   });
 
-  function schedule(dueAt = new Date()): Promise<TimerRef> {
-    subjects += 1;
-    const subject = `claim-${subjects}`;
-    return withTenant(world.db, tenantId, (tx) =>
-      scheduleTimer(tx, { tenantId, kind: "session-expiry", subject, dueAt }),
-    );
-  }
+  const schedule = (dueAt = new Date()): Promise<TimerRef> =>
+    scheduleTestTimer(world, tenantId, `claim-${(subjects += 1)}`, dueAt);
 
   const claim = (ref: TimerRef, now: Date, asTenant = ref.tenantId): Promise<boolean> =>
     withTenant(world.db, asTenant, (tx) => claimTimer(tx, ref, now));
