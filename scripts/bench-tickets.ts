@@ -1,15 +1,13 @@
 // `pnpm bench:tickets`: 1,000,000 tickets in one tenant, then the queue view (50 rows, open, sorted by next SLA due)
 // and ticket creation, each with 16 concurrent clients through the real HTTP API. Uses DATABASE_URL / REDIS_URL
 // (owner connection; the benchmark creates and reuses a database named atende_bench).
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import net from "node:net";
 import os from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
-import { Queue } from "bullmq";
-import { Redis } from "ioredis";
-import { appDatabaseUrl, createDb, ensureAppRole, ensureDatabase, migrate, withDatabase, withTenant } from "@atende/db";
-import { dispatchTimers, QUEUES } from "@atende/jobs";
-import { buildApp } from "../apps/api/src/app";
-import { configFromEnv } from "../apps/api/src/config";
+import { createDb, ensureAppRole, ensureDatabase, migrate, withDatabase, withTenant } from "@atende/db";
 import { provisionTenant, upsertUserWithRoles } from "../apps/api/src/seed/provision";
 import { seedServiceDesk } from "../apps/api/src/seed/service-desk-seed";
 
@@ -80,30 +78,29 @@ if (existing < TOTAL) {
 }
 await sql.end();
 
-const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-const db = createDb({ connectionString: appDatabaseUrl(ownerUrl), max: 16 });
-const timersQueue = new Queue(QUEUES.timers, { connection: redis, prefix: "bench" });
-const config = {
-  ...configFromEnv(
-    {},
-    { databaseUrl: ownerUrl, appDatabaseUrl: appDatabaseUrl(ownerUrl), redisUrl, sessionSecret: "bench" },
-  ),
-  redisPrefix: "bench",
-  rateLimitPerMinute: 100_000_000,
-  loginRateLimitPerMinute: 100_000_000,
-  logLevel: "warn",
-};
-const app = await buildApp({
-  config,
-  db,
-  redis,
-  timersQueue,
-  dispatchTimers: (refs) => dispatchTimers(db, timersQueue, refs),
-  logger: false,
+// The API runs as in production (`node --import tsx apps/api/src/server.ts`) in a process of its own: sharing one
+// event loop with the load generator would charge the server for parsing every response autocannon reads.
+const port = await freePort();
+// BENCH_API_NODE_ARGS passes flags to the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const api = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "apps/api/src/server.ts"], {
+  env: {
+    ...process.env,
+    DATABASE_URL: ownerUrl,
+    REDIS_URL: redisUrl,
+    SESSION_SECRET: "bench",
+    REDIS_PREFIX: "bench",
+    RATE_LIMIT_PER_MINUTE: "100000000",
+    LOGIN_RATE_LIMIT_PER_MINUTE: "100000000",
+    LOG_LEVEL: "warn",
+    DATABASE_POOL_SIZE: process.env.BENCH_API_POOL_SIZE ?? "16",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+  },
+  stdio: ["ignore", "inherit", "inherit"],
 });
-await app.listen({ port: 0, host: "127.0.0.1" });
-const address = app.server.address();
-const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+const base = `http://127.0.0.1:${port}`;
+await waitForHealth(base);
 const login = await fetch(`${base}/api/v1/auth/login`, {
   method: "POST",
   headers: { "content-type": "application/json" },
@@ -146,8 +143,30 @@ await run("create ticket: high incident (policy, 3 clocks, 8 timers, e-mail)", {
     requesterEmail: "customer@bench.test",
   }),
 });
-await app.close();
-await timersQueue.close();
-await db.$disconnect();
+api.kill("SIGTERM");
+await once(api, "exit");
 await owner.$disconnect();
-redis.disconnect();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode}`);
+    const healthy = await fetch(`${url}/health`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the API did not become healthy within 60 s");
+}

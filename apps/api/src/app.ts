@@ -11,7 +11,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import type { Redis } from "ioredis";
 import type { Queue } from "bullmq";
 import type { Db } from "@atende/db";
-import type { TimerRef } from "@atende/jobs";
+import type { DispatchOptions, TimerRef } from "@atende/jobs";
 import type { Config } from "./config";
 import { ZIdempotencyHeaders } from "@atende/contracts";
 import { AppError } from "./errors";
@@ -39,7 +39,7 @@ export type AppDeps = {
   redis: Redis;
   timersQueue: Queue;
   /** Enqueues committed timers; failures are left to the worker's sweep. */
-  dispatchTimers: (refs: TimerRef[]) => Promise<void>;
+  dispatchTimers: (refs: TimerRef[], options?: DispatchOptions) => Promise<void>;
   now?: () => Date;
   logger?: boolean | { level: string };
 };

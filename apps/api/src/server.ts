@@ -31,7 +31,7 @@ const app = await buildApp({
   db,
   redis,
   timersQueue,
-  dispatchTimers: (refs) => dispatchTimers(db, timersQueue, refs),
+  dispatchTimers: (refs, options) => dispatchTimers(db, timersQueue, refs, new Date(), options),
 });
 
 let closing = false;

@@ -59,7 +59,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     db,
     redis,
     timersQueue,
-    dispatchTimers: (refs) => dispatchTimers(db, timersQueue, refs),
+    dispatchTimers: (refs, options) => dispatchTimers(db, timersQueue, refs, new Date(), options),
     logger: false,
   });
   await app.ready();

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDb, withTenant, type Db, type Tx } from "@atende/db";
 import { parseSigningLink } from "@atende/execution";
-import { dispatchTimers, scheduleTimer, timerJobId, type TimerKind, type TimerRef } from "@atende/jobs";
+import { dispatchTimers, enqueueTimers, scheduleTimer, timerJobId, type TimerKind, type TimerRef } from "@atende/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../api/src/app";
 import { configFromEnv } from "../../api/src/config";
@@ -21,9 +21,9 @@ import { createWorld, silentLogger, sleep, waitFor, type World } from "./support
 /**
  * The contract path from order intake to signature with everything real: the API in-process (order intake, public
  * signing link), the worker (BullMQ timers, sweep, outbox), PostgreSQL and an SMTP sink. API and worker share one
- * simulated clock set weeks ahead of the wall clock: timers are enqueued with delays of weeks, so none fires by itself;
- * the test moves the clock to a timer's due time and promotes its delayed job (the path BullMQ takes at that time), or
- * moves it past the sweep's claim threshold so the worker's sweep fires what is overdue.
+ * simulated clock set weeks ahead of the wall clock: timers are due weeks after the wall clock, beyond the enqueue
+ * horizon, so none fires by itself; the test moves the clock to a timer's due time, where the sweep adds its job, or
+ * past the sweep's claim threshold so the worker's sweep fires what is overdue.
  */
 
 const ZONE = "Europe/Madrid";
@@ -205,7 +205,7 @@ describe("contract path from pre-scheduled to scheduled through the running work
       db: world.db,
       redis: world.redis,
       timersQueue,
-      // Enqueued against the wall clock, as in production: weeks of delay, so the test decides when they run.
+      // Dispatched against the wall clock, as in production: due weeks ahead, so the test decides when they run.
       dispatchTimers: (refs) => dispatchTimers(world.db, timersQueue, refs),
       now,
       logger: false,
@@ -308,12 +308,40 @@ describe("contract path from pre-scheduled to scheduled through the running work
     );
   const count = (names: string[], name: string) => names.filter((n) => n === name).length;
 
-  /** What BullMQ does when a delayed timer job's time comes: it moves to the wait list and the worker runs it. */
+  /**
+   * Runs a timer whose due time the clock has reached. Due weeks after the wall clock, it waited in the database
+   * (decision 0013) until the sweep, at the simulated clock, added its job with no delay; a job still delayed is
+   * promoted, which is what BullMQ does when a delayed job's time comes.
+   */
   async function promote(kind: TimerKind, timer: { subject: string; generation: number }): Promise<void> {
     const id = timerJobId({ kind, ...timer });
-    const job = await waitFor(async () => (await worker.queues.timers.getJob(id)) ?? undefined, 5_000, `job ${id}`);
-    expect(await job.getState()).toBe("delayed");
-    await job.promote();
+    // Fired, or fired and re-armed by its handler (a reminder schedules the next one): past this generation.
+    const fired = async () => {
+      const row = await timerOf(timer.subject, kind);
+      return row.generation !== timer.generation || row.status !== "scheduled";
+    };
+    const job = await waitFor(
+      async () => ((await fired()) ? "fired" : ((await worker.queues.timers.getJob(id)) ?? undefined)),
+      5_000,
+      `job ${id}`,
+    );
+    if (job !== "fired" && (await job.getState()) === "delayed") await job.promote();
+  }
+
+  /** Delivers a job for an earlier generation of a timer, as a job left in Redis by a reschedule would be delivered. */
+  async function deliverStale(kind: TimerKind, subject: string, generation: number): Promise<void> {
+    const row = await timerOf(subject, kind);
+    const ref = { tenantId: w.tenantId, timerId: row.id, kind, subject, generation, dueAt: current };
+    await enqueueTimers(worker.queues.timers, [ref], current);
+    const id = timerJobId(ref);
+    await waitFor(
+      async () => {
+        const job = await worker.queues.timers.getJob(id);
+        return !job || (await job.getState()) === "completed" ? true : undefined;
+      },
+      5_000,
+      `stale job ${id} delivered`,
+    );
   }
 
   /** Re-arms a timer due now and enqueues it at once, as a late or duplicate delivery of that timer would be. */
@@ -364,7 +392,8 @@ describe("contract path from pre-scheduled to scheduled through the running work
     expect(wallOf(monday)).toMatchObject({ weekday: "Mon", hour: 7, minute: 0 });
     expect(autoSend.dueAt.toISOString()).toBe(monday.toISOString());
     expect(autoSend.status).toBe("scheduled");
-    expect(autoSend.enqueuedAt).not.toBeNull();
+    // Due days after the wall clock, beyond the enqueue horizon: no job in Redis yet.
+    expect(autoSend.enqueuedAt).toBeNull();
 
     // A sweep before the due time leaves it alone.
     current = at(1, 12);
@@ -443,7 +472,7 @@ describe("contract path from pre-scheduled to scheduled through the running work
     const next = await waitFor(
       async () => {
         const row = await timerOf(jobId, "contract-reminder");
-        return row.generation > reminder.generation && row.enqueuedAt ? row : undefined;
+        return row.generation > reminder.generation ? row : undefined;
       },
       5_000,
       "the next reminder",
@@ -549,7 +578,7 @@ describe("contract path from pre-scheduled to scheduled through the running work
     // Saturday: the reminder would have been due on Friday. Its delayed job, delivered anyway, finds nothing to
     // claim, and a sweep past its due time leaves it cancelled.
     current = at(8, 12);
-    await promote("contract-reminder", { subject: jobId, generation: reminder.generation - 1 });
+    await deliverStale("contract-reminder", jobId, reminder.generation - 1);
     await waitForSweep();
     await sleep(600);
     const after = await outboxMailsTo(customer.email);
@@ -580,10 +609,10 @@ describe("contract path from pre-scheduled to scheduled through the running work
     expect((await jobOf(cancelledJob)).status).toBe("cancelled");
     expect((await timerOf(cancelledJob, "contract-auto-send")).status).toBe("cancelled");
 
-    // Past the due time: the job enqueued at intake is delivered, the sweep runs, and the timer re-armed anyway
-    // reaches the handler, which finds the job cancelled.
+    // Past the due time: a job of the cancelled generation is delivered, the sweep runs, and the timer re-armed
+    // anyway reaches the handler, which finds the job cancelled.
     current = new Date(autoSend.dueAt.getTime() + 60_000);
-    await promote("contract-auto-send", autoSend);
+    await deliverStale("contract-auto-send", cancelledJob, autoSend.generation);
     await waitForSweep();
     await fireAgain("contract-auto-send", cancelledJob);
     await sleep(600);
@@ -634,7 +663,7 @@ describe("contract path from pre-scheduled to scheduled through the running work
     ]);
 
     current = new Date(autoSend.dueAt.getTime() + 60_000);
-    await promote("contract-auto-send", autoSend);
+    await deliverStale("contract-auto-send", qrJob, autoSend.generation);
     await waitForSweep();
     await fireAgain("contract-auto-send", qrJob);
     await sleep(600);

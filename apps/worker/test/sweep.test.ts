@@ -1,5 +1,16 @@
 import { withTenant } from "@atende/db";
-import { dispatchTimers, scheduleTimer, sweepTimers, timerJobId, type TimerRef } from "@atende/jobs";
+import {
+  dispatchTimers,
+  ENQUEUE_HORIZON_MS,
+  markEnqueued,
+  QUEUES,
+  scheduleTimer,
+  sweepTimers,
+  timerJobId,
+  type TimerRef,
+} from "@atende/jobs";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createQueues, closeQueues, type Queues } from "../src/queues";
@@ -32,7 +43,7 @@ describe("sweepTimers without a running worker", () => {
   }
 
   it("enqueues a timer that was committed but never enqueued", async () => {
-    const ref = await schedule(tenants[0]!, new Date(Date.now() + 3_600_000));
+    const ref = await schedule(tenants[0]!, new Date(Date.now() + 10 * 60_000));
     const deps = { db: world.db, queue: queues.timers, redis: world.redis, handlers, log: silentLogger };
 
     const tooSoon = await sweepTimers({ ...deps, now: () => new Date() });
@@ -93,8 +104,53 @@ describe("sweepTimers without a running worker", () => {
     expect(fired).toHaveLength(5);
   });
 
+  it("leaves a timer due beyond the enqueue horizon in the database until a sweep finds it within", async () => {
+    const dueAt = new Date(Date.now() + ENQUEUE_HORIZON_MS + 120_000);
+    const ref = await schedule(tenants[0]!, dueAt);
+    const deps = { db: world.db, queue: queues.timers, redis: world.redis, handlers, log: silentLogger };
+
+    await dispatchTimers(world.db, queues.timers, [ref]);
+    expect(await queues.timers.getJob(timerJobId(ref))).toBeUndefined();
+    expect((await timerRow(world.db, ref.tenantId, ref.timerId)).enqueuedAt).toBeNull();
+    expect(await sweepTimers({ ...deps, now: () => new Date(Date.now() + 6_000) })).toEqual({
+      reEnqueued: 0,
+      claimedDirectly: 0,
+    });
+
+    // Three minutes later (by the sweep's clock) it is within the horizon: the sweep adds its job and marks it.
+    const later = () => new Date(Date.now() + 180_000);
+    expect(await sweepTimers({ ...deps, now: later })).toEqual({ reEnqueued: 1, claimedDirectly: 0 });
+    expect(await queues.timers.getJobState(timerJobId(ref))).toBe("delayed");
+    expect((await timerRow(world.db, ref.tenantId, ref.timerId)).enqueuedAt).not.toBeNull();
+    await queues.timers.remove(timerJobId(ref));
+  });
+
+  it("clears a creation's premark when its jobs cannot be added, so the sweep adds them", async () => {
+    const ref = await schedule(tenants[0]!, new Date(Date.now() + 10 * 60_000));
+    await markEnqueued(world.db, [ref], new Date());
+    const nowhere = new Redis({ port: 1, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    nowhere.on("error", () => undefined);
+    const unreachable = new Queue(QUEUES.timers, { connection: nowhere, prefix: world.prefix });
+    unreachable.on("error", () => undefined);
+    try {
+      await expect(dispatchTimers(world.db, unreachable, [ref], new Date(), { premarked: true })).rejects.toThrow();
+    } finally {
+      await unreachable.close().catch(() => undefined);
+      nowhere.disconnect();
+    }
+    expect((await timerRow(world.db, ref.tenantId, ref.timerId)).enqueuedAt).toBeNull();
+
+    const deps = { db: world.db, queue: queues.timers, redis: world.redis, handlers, log: silentLogger };
+    expect(await sweepTimers({ ...deps, now: () => new Date(Date.now() + 6_000) })).toEqual({
+      reEnqueued: 1,
+      claimedDirectly: 0,
+    });
+    expect(await queues.timers.getJobState(timerJobId(ref))).toBe("delayed");
+    await queues.timers.remove(timerJobId(ref));
+  });
+
   it("dispatchTimers neither waits for nor marks a timer row another transaction holds", async () => {
-    const ref = await schedule(tenants[0]!, new Date(Date.now() + 3_600_000));
+    const ref = await schedule(tenants[0]!, new Date(Date.now() + 10 * 60_000));
     let release = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
     let locked = () => {};

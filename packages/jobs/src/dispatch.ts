@@ -1,16 +1,42 @@
 import { poolOf, type Db } from "@atende/db";
 import type { Queue } from "bullmq";
+import { isWithinEnqueueHorizon } from "./horizon";
 import { enqueueTimers, type TimerRef } from "./timers";
 
+export type DispatchOptions = {
+  /**
+   * The scheduling statement already set enqueued_at on these timers (ticket creation does, to spare a round trip and
+   * a commit): the mark is cleared instead if adding the jobs fails.
+   */
+  premarked?: boolean;
+};
+
 /**
- * Call after the transaction that scheduled `refs` commits: adds their delayed jobs, then records enqueued_at so the
- * sweep stops treating them as never enqueued. Rejects on failure; callers log and carry on, since the sweep enqueues
- * any timer whose enqueued_at is still empty.
+ * Call after the transaction that scheduled `refs` commits: adds the delayed jobs of those due within the enqueue
+ * horizon, then records enqueued_at so the sweep stops treating them as never enqueued; the sweep adds the others
+ * when they come close. Rejects on failure; callers log and carry on, since the sweep enqueues any timer whose
+ * enqueued_at is still empty.
  */
-export async function dispatchTimers(db: Db, queue: Queue, refs: TimerRef[], now: Date = new Date()): Promise<void> {
-  if (refs.length === 0) return;
-  await enqueueTimers(queue, refs, now);
-  await markEnqueued(db, refs, now);
+export async function dispatchTimers(
+  db: Db,
+  queue: Queue,
+  refs: TimerRef[],
+  now: Date = new Date(),
+  options: DispatchOptions = {},
+): Promise<void> {
+  const near = refs.filter((ref) => isWithinEnqueueHorizon(ref.dueAt, now));
+  if (near.length === 0) return;
+  if (!options.premarked) {
+    await enqueueTimers(queue, near, now);
+    await markEnqueued(db, near, now);
+    return;
+  }
+  try {
+    await enqueueTimers(queue, near, now);
+  } catch (error) {
+    await unmarkEnqueued(db, near);
+    throw error;
+  }
 }
 
 /**
@@ -26,6 +52,17 @@ export async function markEnqueued(db: Db, refs: TimerRef[], now: Date): Promise
       name: "atende_mark_timers_enqueued",
       text: "SELECT app_mark_timers_enqueued($1::uuid, $2::uuid[], $3::int[], $4::timestamptz)",
       values: [tenantId, ofTenant.map((ref) => ref.timerId), ofTenant.map((ref) => ref.generation), now],
+    });
+  }
+}
+
+/** Clears enqueued_at of timers whose jobs could not be added, so the sweep adds them (only the generation given). */
+export async function unmarkEnqueued(db: Db, refs: TimerRef[]): Promise<void> {
+  for (const [tenantId, ofTenant] of groupByTenant(refs)) {
+    await poolOf(db).query({
+      name: "atende_unmark_timers_enqueued",
+      text: "SELECT app_unmark_timers_enqueued($1::uuid, $2::uuid[], $3::int[])",
+      values: [tenantId, ofTenant.map((ref) => ref.timerId), ofTenant.map((ref) => ref.generation)],
     });
   }
 }

@@ -1,5 +1,6 @@
 export * from "./catalog";
 export * from "./timers";
+export * from "./horizon";
 export * from "./dispatch";
 export * from "./handlers";
 export * from "./sweep";

@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import { TIMER_KINDS, type TimerKind } from "./catalog";
 import { markEnqueued } from "./dispatch";
 import { createTimerFirer } from "./fire-batch";
+import { ENQUEUE_HORIZON_MS } from "./horizon";
 import type { TimerHandlers } from "./handlers";
 import { silentLog, type JobsLog } from "./log";
 import { forEachTenant } from "./tenants";
@@ -35,8 +36,8 @@ const DEFAULTS: Options = { pageSize: 500, claimAfterMs: 30_000, enqueueGraceMs:
 const DIRECT_CLAIMS_AT_ONCE = 16;
 
 /**
- * Repairs the timers queue from the database, which is the truth: re-adds overdue and never-enqueued timers whose job
- * is missing from Redis, under their deterministic job ids (BullMQ keeps an existing job, so nothing runs twice even if
+ * Repairs and feeds the timers queue from the database, which is the truth: re-adds overdue timers, and never-enqueued
+ * ones due within the enqueue horizon, whose job is missing from Redis, under their deterministic job ids (BullMQ keeps an existing job, so nothing runs twice even if
  * one appears meanwhile), and fires long-overdue ones
  * directly through the generation claim, which covers jobs lost with Redis data or stuck in active.
  */
@@ -99,13 +100,20 @@ function pageDueTimers(
   options: Options,
 ): Promise<TimerRow[]> {
   const committedBefore = new Date(now.getTime() - options.enqueueGraceMs);
+  // Timers further ahead stay in the database until a later sweep finds them within the horizon (decision 0013).
+  const horizonEnd = new Date(now.getTime() + ENQUEUE_HORIZON_MS);
   return withTenant(db, tenantId, (tx) =>
     tx.timer.findMany({
       where: {
         tenantId,
         status: "scheduled",
         AND: [
-          { OR: [{ dueAt: { lte: now } }, { enqueuedAt: null, createdAt: { lt: committedBefore } }] },
+          {
+            OR: [
+              { dueAt: { lte: now } },
+              { enqueuedAt: null, createdAt: { lt: committedBefore }, dueAt: { lte: horizonEnd } },
+            ],
+          },
           cursor ? { OR: [{ dueAt: { gt: cursor.dueAt } }, { dueAt: cursor.dueAt, id: { gt: cursor.id } }] } : {},
         ],
       },

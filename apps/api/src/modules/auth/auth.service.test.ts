@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@atende/db";
+import { ENQUEUE_HORIZON_MS } from "@atende/jobs";
 import { createTestApp, login, PASSWORD, tenantWide, type TestApp } from "../../../test/app";
 
 let t: TestApp;
@@ -80,7 +81,11 @@ describe("sign-in", () => {
     const tenant = await t.ownerDb.tenant.findUniqueOrThrow({ where: { slug: "auth-a" } });
     const timers = await withTenant(t.db, tenant.id, (tx) => tx.timer.findMany({ where: { kind: "session-expiry" } }));
     expect(timers.length).toBeGreaterThan(0);
-    expect(timers.every((x) => x.enqueuedAt !== null)).toBe(true);
+    expect(timers.every((x) => x.status === "scheduled")).toBe(true);
+    // Hours ahead, beyond the enqueue horizon: the worker's sweep adds its job when it comes close (decision 0013).
+    expect(timers.every((x) => x.enqueuedAt === null && x.dueAt.getTime() > Date.now() + ENQUEUE_HORIZON_MS)).toBe(
+      true,
+    );
   });
 });
 

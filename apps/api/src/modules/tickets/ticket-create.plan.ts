@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { checkChannel, DEFAULT_PRIORITIES, matchPolicy, type ChannelCheck } from "@atende/domain";
 import type { TCreateTicketRequest } from "@atende/contracts";
+import { isWithinEnqueueHorizon } from "@atende/jobs";
 import {
   emailLocale,
   parseCalendar,
@@ -87,7 +88,9 @@ export function planNewTicket(input: TCreateTicketRequest, facts: CreationFacts,
     existing: [],
     now,
   });
-  const timers = plan.timers.flatMap((t) => (t.dueAt ? [{ ...t, id: randomUUID(), dueAt: t.dueAt }] : []));
+  const timers = plan.timers.flatMap((t) =>
+    t.dueAt ? [{ ...t, id: randomUUID(), dueAt: t.dueAt, enqueue: isWithinEnqueueHorizon(t.dueAt, now) }] : [],
+  );
   return { policy, channel, plan, timers };
 }
 

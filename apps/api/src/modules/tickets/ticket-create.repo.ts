@@ -30,6 +30,34 @@ export type CreationFacts = {
   replyTemplates: Array<{ code: string; locale: string; body: string }>;
 };
 
+type CreationConfig = Pick<
+  CreationFacts,
+  "priorityCodes" | "policies" | "calendars" | "emailTemplates" | "replyTemplates"
+>;
+type StoredFacts = Omit<CreationFacts, keyof CreationConfig> & {
+  configVersion: number;
+  /** Null when the version the call named is still the tenant's current one. */
+  config: CreationConfig | null;
+};
+type CachedConfig = { version: number; config: CreationConfig };
+
+/**
+ * The tenant's creation configuration as last received, with its version. Every call still names the version it holds
+ * and gets the configuration again after any change, so this saves the transfer and parsing, never freshness
+ * (decision 0013). Bounded: the least recently used tenant is dropped first.
+ */
+const configCache = new Map<string, CachedConfig>();
+const CONFIG_CACHE_TENANTS = 1_000;
+
+function rememberConfig(tenantId: string, entry: CachedConfig): void {
+  configCache.delete(tenantId);
+  configCache.set(tenantId, entry);
+  if (configCache.size > CONFIG_CACHE_TENANTS) {
+    const oldest = configCache.keys().next().value;
+    if (oldest !== undefined) configCache.delete(oldest);
+  }
+}
+
 /** Everything the creation rules read, in one call that pins the tenant itself (app_ticket_creation_facts). */
 export async function loadCreationFacts(
   query: TenantQuery,
@@ -43,10 +71,16 @@ export async function loadCreationFacts(
     customerUserId: string | null;
   },
 ): Promise<CreationFacts> {
-  const rows = await query<{ facts: CreationFacts }>(sql`
+  const cached = configCache.get(args.tenantId);
+  const rows = await query<{ facts: StoredFacts }>(sql`
     SELECT app_ticket_creation_facts(${args.tenantId}::uuid, ${args.buId}::uuid, ${args.groupId}::uuid,
-      ${args.catalogueItemId}::uuid, ${args.customerId}::uuid, ${args.customerUserId}::uuid) AS facts`);
-  return rows[0]!.facts;
+      ${args.catalogueItemId}::uuid, ${args.customerId}::uuid, ${args.customerUserId}::uuid,
+      ${cached?.version ?? -1}::bigint) AS facts`);
+  const { config, configVersion, ...facts } = rows[0]!.facts;
+  const entry = config ? { version: configVersion, config } : cached;
+  if (!entry) throw new Error("app_ticket_creation_facts sent no configuration for a version the API does not hold");
+  rememberConfig(args.tenantId, entry);
+  return { ...facts, ...entry.config };
 }
 
 export type NewTicket = {
@@ -72,7 +106,8 @@ export type NewTicket = {
   createdAt: Date;
 };
 
-export type NewTimer = { id: string; kind: string; subject: string; dueAt: Date };
+/** `enqueue`: its job is added right after the commit, so the insert already marks it enqueued (decision 0013). */
+export type NewTimer = { id: string; kind: string; subject: string; dueAt: Date; enqueue: boolean };
 export type AutoReply = { body: string; allowedChannels: string[] };
 
 /**

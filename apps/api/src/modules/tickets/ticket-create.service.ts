@@ -79,15 +79,17 @@ export async function createTicket(
     now,
     settingsOf(created.facts.buParameters),
   );
-  const refs: TimerRef[] = created.timers.map((t) => ({
-    tenantId: ctx.tenantId,
-    timerId: t.id,
-    kind: t.kind,
-    subject: t.subject,
-    generation: 1,
-    dueAt: t.dueAt,
-  }));
+  const refs: TimerRef[] = created.timers
+    .filter((t) => t.enqueue)
+    .map((t) => ({
+      tenantId: ctx.tenantId,
+      timerId: t.id,
+      kind: t.kind,
+      subject: t.subject,
+      generation: 1,
+      dueAt: t.dueAt,
+    }));
   const detail = { ...toTicket(created.row), requesterName: created.requester.name || null, clocks, allowedActions };
-  await afterCommit(deps, ctx.tenantId, id, refs, true);
+  await afterCommit(deps, ctx.tenantId, id, refs, { created: true, premarked: true });
   return detail;
 }

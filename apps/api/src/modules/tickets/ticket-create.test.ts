@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@atende/db";
+import { ENQUEUE_HORIZON_MS, timerJobId, type TimerKind } from "@atende/jobs";
 import { createTestApp, login, tenantWide, type Session, type TestApp } from "../../../test/app";
 import { givenPolicy } from "../../../test/factories/service-desk";
 
@@ -113,6 +114,21 @@ describe("creating a ticket", () => {
     expect(stored.timers.every((x) => x.status === "scheduled" && x.generation === 1)).toBe(true);
     const levelOne = stored.timers.find((x) => x.kind === "sla-escalation" && x.subject.endsWith("_L1"))!;
     expect(levelOne.dueAt.toISOString()).toBe(created.json().createdAt);
+    // Timers due within the enqueue horizon are marked by the insert and have their delayed job; the rest wait in the
+    // database for the sweep (decision 0013).
+    const horizonEnd = Date.parse(created.json().createdAt) + ENQUEUE_HORIZON_MS;
+    const near = stored.timers.filter((x) => x.dueAt.getTime() <= horizonEnd);
+    const far = stored.timers.filter((x) => x.dueAt.getTime() > horizonEnd);
+    expect(near.length).toBeGreaterThan(0);
+    expect(far.length).toBeGreaterThan(0);
+    for (const timer of near) {
+      expect(timer.enqueuedAt?.toISOString()).toBe(created.json().createdAt);
+      expect(await t.timersQueue.getJob(timerJobId({ ...timer, kind: timer.kind as TimerKind }))).toBeDefined();
+    }
+    for (const timer of far) {
+      expect(timer.enqueuedAt).toBeNull();
+      expect(await t.timersQueue.getJob(timerJobId({ ...timer, kind: timer.kind as TimerKind }))).toBeUndefined();
+    }
     expect(stored.events).toMatchObject([
       {
         type: "ticket.created",
@@ -138,6 +154,27 @@ describe("creating a ticket", () => {
     expect(mail.kind).toBe("email");
     expect(mail.payload).toMatchObject({ to: ["ana@example.test"] });
     expect(JSON.stringify(mail.payload)).toContain(String(created.json().number));
+  });
+
+  it("plans with the policies as they are now, though the API keeps the tenant's configuration between creations", async () => {
+    const before = await create(agent, { priority: "low" });
+    expect(before.json().slaPolicyId).toBeNull();
+
+    const { policyId } = await givenPolicy(t.db, tenantId, {
+      code: "tc-low",
+      name: "Low incidents",
+      calendar: "24x7",
+      conditions: { types: ["incident"], priorities: ["low"] },
+      targets: { firstResponse: { minutes: 240 } },
+    });
+    const matched = await create(agent, { priority: "low" });
+    expect(matched.json().slaPolicyId).toBe(policyId);
+    expect(matched.json().clocks.map((c: { kind: string }) => c.kind)).toEqual(["first_response"]);
+
+    await withTenant(t.db, tenantId, (tx) => tx.slaPolicy.update({ where: { id: policyId }, data: { active: false } }));
+    const deactivated = await create(agent, { priority: "low" });
+    expect(deactivated.json().slaPolicyId).toBeNull();
+    expect(deactivated.json().clocks).toEqual([]);
   });
 
   it("answers a disallowed channel with the policy's reply, in the BU's language, and marks the ticket", async () => {

@@ -1,10 +1,10 @@
 import type { LivePublisher } from "@atende/desk";
-import type { TimerRef } from "@atende/jobs";
+import type { DispatchOptions, TimerRef } from "@atende/jobs";
 
 export type TicketDeps = {
   now: () => Date;
   /** Enqueues timers once the transaction has committed. */
-  dispatchTimers: (refs: TimerRef[]) => Promise<void>;
+  dispatchTimers: (refs: TimerRef[], options?: DispatchOptions) => Promise<void>;
   publish: LivePublisher;
   storageDir: string;
 };
@@ -15,9 +15,9 @@ export async function afterCommit(
   tenantId: string,
   ticketId: string,
   refs: TimerRef[],
-  created = false,
+  { created = false, premarked = false }: { created?: boolean; premarked?: boolean } = {},
 ) {
-  await deps.dispatchTimers(refs).catch(() => undefined);
+  await deps.dispatchTimers(refs, { premarked }).catch(() => undefined);
   await deps
     .publish(tenantId, { type: created ? "ticket.created" : "ticket.changed", ticketId })
     .catch(() => undefined);
