@@ -17,8 +17,9 @@ export async function afterCommit(
   refs: TimerRef[],
   { created = false, premarked = false }: { created?: boolean; premarked?: boolean } = {},
 ) {
-  await deps.dispatchTimers(refs, { premarked }).catch(() => undefined);
-  await deps
-    .publish(tenantId, { type: created ? "ticket.created" : "ticket.changed", ticketId })
-    .catch(() => undefined);
+  // Independent of each other (the notice makes browsers refetch the ticket, not its jobs): one wait, not two.
+  await Promise.all([
+    deps.dispatchTimers(refs, { premarked }).catch(() => undefined),
+    deps.publish(tenantId, { type: created ? "ticket.created" : "ticket.changed", ticketId }).catch(() => undefined),
+  ]);
 }
