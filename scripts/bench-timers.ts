@@ -6,6 +6,9 @@
 // Knobs: BENCH_LEAD_S (20), BENCH_STALL_S (20), BENCH_SCENARIOS (steady,kill,redis), BENCH_SWEEP_EVERY_MS (2000),
 // BENCH_CLAIM_AFTER_MS (5000), BENCH_WORKER_LOG_LEVEL (info), BENCH_WORKER_CPU_PROF (a directory for V8 profiles),
 // BENCH_TIMERS_CONCURRENCY (the worker's timers concurrency; its default otherwise).
+// Opt-in scenario `sla` (BENCH_SCENARIOS=sla): BENCH_SLA_TIMERS (default 10,000) sla-warning timers, each behind an open
+// ticket with a running first-response clock, fired by the worker's production handlers (one Prisma transaction
+// per timer); checked by the handler's work: one sla.warning ticket event per ticket and every clock marked warned.
 import { mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,18 +20,10 @@ import { MAINTENANCE_JOBS, QUEUES } from "@atende/jobs";
 import { DEFAULT_TIMERS_CONCURRENCY } from "../apps/worker/src/timers.worker";
 import { killAllChildren, startWorkerChild, type WorkerChild } from "./bench-timers/child";
 import { describeSummary, mergeSummaries, summariseLog } from "./bench-timers/logs";
-import {
-  backlogAt,
-  exactlyOnce,
-  firedCount,
-  firstFiredAfter,
-  lateness,
-  overdueCount,
-  type ExactlyOnce,
-  type Lateness,
-} from "./bench-timers/measure";
+import { backlogAt, firedCount, firstFiredAfter, lateness, overdueCount, type Lateness } from "./bench-timers/measure";
 import { deleteKeys, redisInfo } from "./bench-timers/redis";
 import { scheduleBatch, type Batch } from "./bench-timers/schedule";
+import { benchWorkload, slaWorkload, type Check, type Workload } from "./bench-timers/workload";
 
 function numberEnv(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
@@ -39,6 +34,7 @@ function numberEnv(name: string, fallback: number, min: number): number {
 }
 
 const TOTAL = Math.floor(numberEnv("BENCH_TIMERS", 100_000, 1));
+const SLA_TOTAL = Math.floor(numberEnv("BENCH_SLA_TIMERS", 10_000, 1));
 const SPREAD_MS = numberEnv("BENCH_SPREAD_S", 60, 0) * 1000;
 const LEAD_MS = numberEnv("BENCH_LEAD_S", 20, 1) * 1000;
 /** With nothing fired for this long while timers are overdue by as much, a scenario is declared stalled. */
@@ -78,7 +74,7 @@ await sql.connect();
 const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
 const db = createDb({ connectionString: appUrl, max: 4 });
 
-type Row = { scenario: string; lat: Lateness; once: ExactlyOnce; notes: string[] };
+type Row = { key: string; scenario: string; total: number; lat: Lateness; once: Check; notes: string[] };
 
 type Ctx = {
   key: string;
@@ -155,10 +151,18 @@ async function cancelLeftovers(): Promise<number> {
   return cancelled;
 }
 
-async function runScenario(key: string, title: string, body: (ctx: Ctx) => Promise<string[]>): Promise<Row> {
-  log(`${title}: ${fmt(TOTAL)} timers due within ${secs(SPREAD_MS)}, first due in ${secs(LEAD_MS)}`);
+async function runScenario(
+  key: string,
+  title: string,
+  body: (ctx: Ctx) => Promise<string[]>,
+  workload: Workload,
+): Promise<Row> {
+  const { total } = workload;
+  log(`${title}: ${fmt(total)} timers due within ${secs(SPREAD_MS)}, first due in ${secs(LEAD_MS)}`);
   const tenantId = await createTenant(`bench-timers-${runId}-${key}`);
   await sql.query("SELECT set_config('app.tenant_id', $1, false)", [tenantId]);
+  const seeded = await workload.seed(sql, tenantId);
+  for (const note of seeded) log(`${key}: ${note}`);
   // Opens the producer's pool before the clock starts, so the first chunk's markEnqueued is not timed cold.
   await withTenant(db, tenantId, (tx) => tx.$executeRaw`SELECT 1`);
   const prefix = `${runId}${key}`;
@@ -168,7 +172,7 @@ async function runScenario(key: string, title: string, body: (ctx: Ctx) => Promi
     key,
     tenantId,
     prefix,
-    batch: { tenantId, total: TOTAL, firstDue: new Date(), spreadMs: SPREAD_MS },
+    batch: { tenantId, total, firstDue: new Date(), spreadMs: SPREAD_MS },
     children,
     startChild: async () => {
       const child = await startWorkerChild({
@@ -178,6 +182,7 @@ async function runScenario(key: string, title: string, body: (ctx: Ctx) => Promi
         sweepEveryMs: SWEEP_EVERY_MS,
         claimAfterMs: CLAIM_AFTER_MS,
         concurrency: CONCURRENCY,
+        handlers: workload.handlers,
         logFile: path.join(logDir, `${key}-${children.length + 1}.log`),
       });
       children.push(child);
@@ -188,32 +193,34 @@ async function runScenario(key: string, title: string, body: (ctx: Ctx) => Promi
     const first = await ctx.startChild();
     log(`${key}: worker ${first.pid} ready after ${secs(first.readyAt - first.spawnedAt)}`);
     ctx.batch.firstDue = new Date(Date.now() + LEAD_MS);
-    const scheduled = await scheduleBatch(sql, db, queue, ctx.batch, `${runId}-${key}`);
+    const scheduled = await scheduleBatch(sql, db, queue, ctx.batch, workload.timers(`${runId}-${key}`));
     const overrun = scheduled.doneAt - ctx.batch.firstDue.getTime();
-    const rate = (ms: number): string => `${fmt((TOTAL / ms) * 1000)}/s`;
+    const rate = (ms: number): string => `${fmt((total / ms) * 1000)}/s`;
     const notes = [
+      ...seeded,
       `scheduled in ${secs(scheduled.insertMs + scheduled.enqueueMs + scheduled.markMs)} (insert ${rate(scheduled.insertMs)}, ` +
         `addBulk ${rate(scheduled.enqueueMs)}, markEnqueued ${rate(scheduled.markMs)})` +
         (overrun > 0 ? `, finishing ${secs(overrun)} after the first due time` : ""),
     ];
-    log(`${key}: ${notes[0]}`);
+    log(`${key}: ${notes[notes.length - 1] ?? ""}`);
     const xactBefore = await transactions();
     notes.push(...(await body(ctx)));
     const xacts = (await transactions()) - xactBefore;
     const lat = await lateness(sql, tenantId);
-    const once = await exactlyOnce(sql, tenantId, TOTAL);
+    const once = await workload.check(sql, tenantId, lat);
     notes.push(
-      `peak ${fmt(lat.peakPerSecond)} fired/s; outbox insert lateness p50 ${fmt(lat.insertP50)} / p99 ${fmt(lat.insertP99)} ms`,
-      `${(xacts / TOTAL).toFixed(2)} database transactions per timer`,
+      `peak ${fmt(lat.peakPerSecond)} fired/s`,
+      ...once.notes,
+      `${(xacts / total).toFixed(2)} database transactions per timer`,
     );
     for (const child of children) await child.stop();
     const cpu = children.map((c) => c.cpuMs());
     if (cpu.every((ms) => ms !== undefined)) {
-      const total = cpu.reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
-      notes.push(`worker CPU ${secs(total)} = ${((total / TOTAL) * 1000).toFixed(0)} ms per 1,000 timers`);
+      const cpuTotal = cpu.reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
+      notes.push(`worker CPU ${secs(cpuTotal)} = ${((cpuTotal / total) * 1000).toFixed(0)} ms per 1,000 timers`);
     }
     notes.push(describeSummary(mergeSummaries(await Promise.all(children.map((c) => summariseLog(c.logFile))))));
-    return { scenario: title, lat, once, notes };
+    return { key, scenario: title, total, lat, once, notes };
   } finally {
     for (const child of children) await child.stop();
     await queue.close();
@@ -299,10 +306,12 @@ async function redisLoss(ctx: Ctx): Promise<string[]> {
   return notes;
 }
 
-const scenarios: Record<string, { title: string; body: (ctx: Ctx) => Promise<string[]> }> = {
+const scenarios: Record<string, { title: string; body: (ctx: Ctx) => Promise<string[]>; workload?: Workload }> = {
   steady: { title: "A. steady", body: steady },
   kill: { title: "B. worker SIGKILLed at 40 %", body: killed },
   redis: { title: "C. Redis keys deleted at 40 %", body: redisLoss },
+  // Opt-in only (not in the default BENCH_SCENARIOS).
+  sla: { title: "D. production sla-warning handler, steady", body: steady, workload: slaWorkload(SLA_TOTAL) },
 };
 
 const loadStart = os.loadavg();
@@ -317,7 +326,7 @@ try {
     const scenario = scenarios[key];
     if (!scenario)
       throw new Error(`unknown scenario "${key}" in BENCH_SCENARIOS (use ${Object.keys(scenarios).join(",")})`);
-    rows.push(await runScenario(key, scenario.title, scenario.body));
+    rows.push(await runScenario(key, scenario.title, scenario.body, scenario.workload ?? benchWorkload(TOTAL)));
   }
 
   const loadEnd = os.loadavg();
@@ -327,12 +336,22 @@ try {
       `Node ${process.version}; Redis ${info.version} (hz ${info.hz}); PostgreSQL ${pgVersion}; ` +
       `load average ${loadStart.map((l) => l.toFixed(2)).join(" ")} at start, ${loadEnd.map((l) => l.toFixed(2)).join(" ")} at end`,
   );
-  console.log(
-    `setup: ${fmt(TOTAL)} session-expiry timers per scenario, due uniformly over ${secs(SPREAD_MS)} starting ${secs(LEAD_MS)} ` +
-      `after scheduling; one worker process (timers concurrency ${CONCURRENCY}, pg pool 10), sweep every ` +
-      `${secs(SWEEP_EVERY_MS)}, claimAfterMs ${CLAIM_AFTER_MS}; handler = raw claim + outbox insert in one transaction, ` +
-      `timers arriving together share one (createTimerFirer); lateness = fired_at - due_at`,
-  );
+  if (rows.some((r) => r.key !== "sla"))
+    console.log(
+      `setup: ${fmt(TOTAL)} session-expiry timers per scenario, due uniformly over ${secs(SPREAD_MS)} starting ${secs(LEAD_MS)} ` +
+        `after scheduling; one worker process (timers concurrency ${CONCURRENCY}, pg pool 10), sweep every ` +
+        `${secs(SWEEP_EVERY_MS)}, claimAfterMs ${CLAIM_AFTER_MS}; handler = raw claim + outbox insert in one transaction, ` +
+        `timers arriving together share one (createTimerFirer); lateness = fired_at - due_at`,
+    );
+  if (rows.some((r) => r.key === "sla"))
+    console.log(
+      `setup (sla): ${fmt(SLA_TOTAL)} sla-warning timers, each behind an open ticket with a running first-response ` +
+        `clock, due uniformly over ${secs(SPREAD_MS)} starting ${secs(LEAD_MS)} after scheduling; one worker process ` +
+        `(timers concurrency ${CONCURRENCY}, pg pool 10), sweep every ${secs(SWEEP_EVERY_MS)}, claimAfterMs ` +
+        `${CLAIM_AFTER_MS}; production handlers (createTimerHandlers, log mailer): claim + lock ticket + read clock + ` +
+        `mark warned + ticket event in one Prisma transaction per timer, at most 6 at once (createTimerFirer); ` +
+        `lateness = fired_at - due_at`,
+    );
   console.log();
   console.log("| scenario | timers | lateness p50 ms | p99 ms | max ms | throughput/s | exactly once | notes |");
   console.log("|---|---|---|---|---|---|---|---|");
@@ -340,20 +359,17 @@ try {
     const { lat, once } = row;
     const spanMs = (lat.lastFired?.getTime() ?? Number.NaN) - (lat.firstDue?.getTime() ?? Number.NaN);
     const throughput = (lat.fired / spanMs) * 1000;
-    const onceCell = once.ok
-      ? `yes (${fmt(once.fired)} fired, ${fmt(once.outboxRows)} outbox rows)`
-      : `NO: ${fmt(once.fired)}/${fmt(once.timers)} fired, ${fmt(once.outboxRows)} outbox rows for ` +
-        `${fmt(once.outboxTimers)} timers, ${fmt(once.orphans)} orphans`;
     console.log(
-      `| ${row.scenario} | ${fmt(TOTAL)} | ${fmt(lat.p50)} | ${fmt(lat.p99)} | ${fmt(lat.max)} | ${fmt(throughput)} | ` +
-        `${onceCell} | ${row.notes.join("; ")} |`,
+      `| ${row.scenario} | ${fmt(row.total)} | ${fmt(lat.p50)} | ${fmt(lat.p99)} | ${fmt(lat.max)} | ${fmt(throughput)} | ` +
+        `${once.cell} | ${row.notes.join("; ")} |`,
     );
   }
-  const steadyRow = rows.find((r) => r.scenario === scenarios.steady?.title);
-  if (steadyRow) {
-    const met = steadyRow.lat.p99 < LATENESS_TARGET_MS;
+  for (const key of ["steady", "sla"]) {
+    const row = rows.find((r) => r.key === key);
+    if (!row) continue;
+    const met = row.lat.p99 < LATENESS_TARGET_MS;
     console.log(
-      `\ntarget lateness p99 < ${LATENESS_TARGET_MS} ms (steady): ${met ? "met" : "MISSED"} (${fmt(steadyRow.lat.p99)} ms)`,
+      `\ntarget lateness p99 < ${LATENESS_TARGET_MS} ms (${key}): ${met ? "met" : "MISSED"} (${fmt(row.lat.p99)} ms)`,
     );
   }
   console.log(

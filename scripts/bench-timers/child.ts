@@ -6,6 +6,9 @@ import { fileURLToPath } from "node:url";
 export type ChildMessage =
   { type: "ready"; cpuMs: number } | { type: "failed"; message: string } | { type: "usage"; cpuMs: number };
 
+/** The bench's raw claim + outbox handler for every kind, or the worker's own (createTimerHandlers). */
+export type WorkerHandlers = "bench" | "production";
+
 export type WorkerChildConfig = {
   databaseUrl: string;
   redisUrl: string;
@@ -13,6 +16,7 @@ export type WorkerChildConfig = {
   sweepEveryMs: number;
   claimAfterMs: number;
   concurrency: number;
+  handlers: WorkerHandlers;
   logFile: string;
 };
 
@@ -54,6 +58,7 @@ export async function startWorkerChild(config: WorkerChildConfig, readyTimeoutMs
       BENCH_WORKER_SWEEP_EVERY_MS: String(config.sweepEveryMs),
       BENCH_WORKER_CLAIM_AFTER_MS: String(config.claimAfterMs),
       BENCH_WORKER_CONCURRENCY: String(config.concurrency),
+      BENCH_WORKER_HANDLERS: config.handlers,
     },
   });
   closeSync(log);

@@ -1,5 +1,5 @@
 import type { Db } from "@atende/db";
-import { enqueueTimers, markEnqueued, type TimerRef } from "@atende/jobs";
+import { enqueueTimers, markEnqueued, type TimerKind, type TimerRef } from "@atende/jobs";
 import type { Queue } from "bullmq";
 import type pg from "pg";
 
@@ -20,7 +20,34 @@ export type ScheduleResult = {
   doneAt: number;
 };
 
-type InsertedRow = { id: string; subject: string; due_at: Date; generation: number };
+export type InsertedRow = { id: string; subject: string; due_at: Date; generation: number };
+
+/**
+ * How one chunk of the batch's timers (positions `from`..`to`, 1-based, the n-th due at firstDue + (n - 1) * stepMs)
+ * is inserted, on the owner's connection with app.tenant_id set, returning the inserted rows.
+ */
+export type TimerRows = {
+  kind: TimerKind;
+  insert: (sql: pg.Client, batch: Batch, from: number, to: number, stepMs: number) => Promise<InsertedRow[]>;
+};
+
+/** Session-expiry timers with nothing behind them, for the bench's raw claim + outbox handler. */
+export function sessionExpiryRows(subjectPrefix: string): TimerRows {
+  return {
+    kind: "session-expiry",
+    insert: async (sql, batch, from, to, stepMs) => {
+      const { rows } = await sql.query<InsertedRow>(
+        `INSERT INTO timers (id, tenant_id, kind, subject, due_at, generation, status, payload)
+         SELECT gen_random_uuid(), $1::uuid, 'session-expiry', $2 || '-' || n,
+           $3::timestamptz + ((n - 1) * $4::float8) * interval '1 millisecond', 1, 'scheduled', '{}'
+         FROM generate_series($5::int, $6::int) AS n
+         RETURNING id, subject, due_at, generation`,
+        [batch.tenantId, subjectPrefix, batch.firstDue, stepMs, from, to],
+      );
+      return rows;
+    },
+  };
+}
 
 /**
  * Inserts the batch as scheduleTimer would leave it (generation 1, status scheduled) and dispatches it the
@@ -33,7 +60,7 @@ export async function scheduleBatch(
   db: Db,
   queue: Queue,
   batch: Batch,
-  subjectPrefix: string,
+  timers: TimerRows,
 ): Promise<ScheduleResult> {
   const stepMs = batch.total > 0 ? batch.spreadMs / batch.total : 0;
   let insertMs = 0;
@@ -42,14 +69,7 @@ export async function scheduleBatch(
   for (let from = 1; from <= batch.total; from += CHUNK) {
     const to = Math.min(batch.total, from + CHUNK - 1);
     const insertStart = performance.now();
-    const { rows } = await sql.query<InsertedRow>(
-      `INSERT INTO timers (id, tenant_id, kind, subject, due_at, generation, status, payload)
-       SELECT gen_random_uuid(), $1::uuid, 'session-expiry', $2 || '-' || n,
-         $3::timestamptz + ((n - 1) * $4::float8) * interval '1 millisecond', 1, 'scheduled', '{}'
-       FROM generate_series($5::int, $6::int) AS n
-       RETURNING id, subject, due_at, generation`,
-      [batch.tenantId, subjectPrefix, batch.firstDue, stepMs, from, to],
-    );
+    const rows = await timers.insert(sql, batch, from, to, stepMs);
     // markEnqueued, run as the app role under row-level security, plans a nested-loop semi join that re-runs its
     // locking subquery per row (quadratic: ~11 s for 5,000 refs here) while the statistics know nothing of this
     // tenant's timers; analysing once the first chunk exists gives it the linear plan production sees for known tenants.
@@ -58,7 +78,7 @@ export async function scheduleBatch(
     const refs: TimerRef[] = rows.map((row) => ({
       tenantId: batch.tenantId,
       timerId: row.id,
-      kind: "session-expiry",
+      kind: timers.kind,
       subject: row.subject,
       generation: row.generation,
       dueAt: row.due_at,

@@ -39,7 +39,8 @@ try {
     redis,
     prefix: required("BENCH_WORKER_PREFIX"),
     logger,
-    handlers: benchHandlers,
+    // Production handlers come from startWorker's defaults, e-mail through its log mailer (no network).
+    ...(required("BENCH_WORKER_HANDLERS") === "production" ? {} : { handlers: benchHandlers }),
     sweepEveryMs: Number(required("BENCH_WORKER_SWEEP_EVERY_MS")),
     timersConcurrency: Number(required("BENCH_WORKER_CONCURRENCY")),
     sweep: { claimAfterMs: Number(required("BENCH_WORKER_CLAIM_AFTER_MS")) },

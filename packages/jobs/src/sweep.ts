@@ -107,6 +107,9 @@ function pageDueTimers(
       where: {
         tenantId,
         status: "scheduled",
+        // Implied by both branches below; stated so the index range stops at the horizon instead of walking every
+        // future timer (751 ms against 7 ms at 570,000 scheduled timers).
+        dueAt: { lte: horizonEnd },
         AND: [
           {
             OR: [
