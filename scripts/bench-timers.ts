@@ -348,9 +348,9 @@ try {
       `setup (sla): ${fmt(SLA_TOTAL)} sla-warning timers, each behind an open ticket with a running first-response ` +
         `clock, due uniformly over ${secs(SPREAD_MS)} starting ${secs(LEAD_MS)} after scheduling; one worker process ` +
         `(timers concurrency ${CONCURRENCY}, pg pool 10), sweep every ${secs(SWEEP_EVERY_MS)}, claimAfterMs ` +
-        `${CLAIM_AFTER_MS}; production handlers (createTimerHandlers, log mailer): claim + lock ticket + read clock + ` +
-        `mark warned + ticket event in one Prisma transaction per timer, at most 6 at once (createTimerFirer); ` +
-        `lateness = fired_at - due_at`,
+        `${CLAIM_AFTER_MS}; production handlers (createTimerHandlers, log mailer): the raw sla-warning handler locks ` +
+        `the ticket and reads the clock, then marks it warned and records the event, in transactions shared by the ` +
+        `timers of a tenant due together (createTimerFirer); lateness = fired_at - due_at`,
     );
   console.log();
   console.log("| scenario | timers | lateness p50 ms | p99 ms | max ms | throughput/s | exactly once | notes |");

@@ -43,7 +43,7 @@ export function benchWorkload(total: number): Workload {
 
 /**
  * sla-warning timers, each behind an open ticket with a running first-response clock, fired by the worker's
- * production handlers (createTimerHandlers): one Prisma transaction per timer.
+ * production handlers (createTimerHandlers).
  */
 export function slaWorkload(total: number): Workload {
   return {

@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { withTenant, type Db, PrismaNamespace } from "@atende/db";
 import { replanSla, type LiveEvent } from "@atende/desk";
 import type { EscalationLevel, SlaConditions, SlaTargets } from "@atende/domain";
-import { dispatchTimers, type TimerHandler, type TimerKind } from "@atende/jobs";
+import {
+  dispatchTimers,
+  type AnyTimerHandler,
+  type TimerHandlers,
+  type TimerKind,
+  type TTimerJob,
+} from "@atende/jobs";
 import type { Queue } from "bullmq";
 import { createTimerHandlers } from "../src/jobs";
 
@@ -104,7 +110,7 @@ export type Run = { kind: TimerKind; subject: string; generation: number; at: Da
 export function recordingSlaHandlers(
   db: Db,
   queue: Queue,
-): { handlers: Record<TimerKind, TimerHandler>; runs: Run[]; live: LiveEvent[] } {
+): { handlers: TimerHandlers; runs: Run[]; live: LiveEvent[] } {
   const runs: Run[] = [];
   const live: LiveEvent[] = [];
   const real = createTimerHandlers({
@@ -114,13 +120,25 @@ export function recordingSlaHandlers(
       live.push(event);
     },
   });
-  const wrap =
-    (kind: TimerKind): TimerHandler =>
-    async (tx, job, now, afterCommit) => {
+  const wrap = (kind: TimerKind): AnyTimerHandler => {
+    const handler = real[kind];
+    const record = (job: TTimerJob, now: Date) =>
       runs.push({ kind, subject: job.subject, generation: job.generation, at: now });
-      await real[kind](tx, job, now, afterCommit);
+    if (typeof handler !== "function") {
+      return {
+        raw: true,
+        run: async (query, job, now, afterCommit) => {
+          record(job, now);
+          await handler.run(query, job, now, afterCommit);
+        },
+      };
+    }
+    return async (tx, job, now, afterCommit) => {
+      record(job, now);
+      await handler(tx, job, now, afterCommit);
     };
-  const handlers: Record<TimerKind, TimerHandler> = {
+  };
+  const handlers: TimerHandlers = {
     "session-expiry": wrap("session-expiry"),
     "sla-warning": wrap("sla-warning"),
     "sla-breach": wrap("sla-breach"),

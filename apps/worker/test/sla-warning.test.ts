@@ -1,5 +1,8 @@
-import { liveChannel } from "@atende/desk";
+import { withTenant } from "@atende/db";
+import { clockSubject, liveChannel } from "@atende/desk";
+import { fireTimer, timerJobId } from "@atende/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTimerHandlers } from "../src/jobs";
 import { closeQueues, createQueues, type Queues } from "../src/queues";
 import { startWorker, type RunningWorker } from "../src/worker";
 import { clockOf, eventsOf, givenCalendar24x7, givenPolicy, openTicket } from "./sla-fixtures";
@@ -63,5 +66,26 @@ describe("SLA warnings through the running worker", () => {
     } finally {
       await subscriber.quit();
     }
+  });
+  it("re-arms a warning timer that comes before its clock's warn instant, and warns nothing yet", async () => {
+    const ticket = await openTicket(world.db, producer.timers, tenantId, { priority: "high", createdAt: new Date() });
+    const subject = clockSubject(ticket.id, "first_response");
+    const timer = await withTenant(world.db, tenantId, (tx) =>
+      tx.timer.findUniqueOrThrow({ where: { tenantId_kind_subject: { tenantId, kind: "sla-warning", subject } } }),
+    );
+    const handlers = createTimerHandlers({ db: world.db, timersQueue: producer.timers, publish: async () => {} });
+    const early = { tenantId, timerId: timer.id, kind: "sla-warning" as const, subject, generation: timer.generation };
+
+    expect(await fireTimer(world.db, handlers, early, new Date())).toBe(true);
+
+    const clock = await clockOf(world.db, tenantId, ticket.id, "first_response");
+    const rearmed = await withTenant(world.db, tenantId, (tx) =>
+      tx.timer.findUniqueOrThrow({ where: { id: timer.id } }),
+    );
+    expect(rearmed).toMatchObject({ status: "scheduled", generation: timer.generation + 1, dueAt: clock.warnAt });
+    expect(clock.warnedAt).toBeNull();
+    const events = await eventsOf(world.db, tenantId, ticket.id);
+    expect(events.filter((e) => e.type === "sla.warning")).toEqual([]);
+    expect(await producer.timers.getJob(timerJobId({ ...early, generation: timer.generation + 1 }))).toBeDefined();
   });
 });

@@ -9,6 +9,7 @@ export * from "./live";
 export * from "./recipients";
 export * from "./ticket-lock";
 export * from "./follow-ups";
+export * from "./sla-warning";
 export * from "./ticket-vars";
 export * from "./sla-replan";
 export * from "./ticket-number";

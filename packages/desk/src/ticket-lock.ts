@@ -3,7 +3,7 @@ import { DEFAULT_PRIORITIES, type PriorityLevel } from "@atende/domain";
 import { isUuid } from "./recipients";
 
 /** Longer than any ordinary ticket transaction, shorter than PostgreSQL's deadlock_timeout (1 s by default). */
-const TICKET_LOCK_TIMEOUT = "500ms";
+export const TICKET_LOCK_TIMEOUT = "500ms";
 
 /**
  * Reads a ticket after locking its row, so a timer handler and a concurrent change by the API (which updates the row

@@ -1,6 +1,13 @@
 import type { Db } from "@atende/db";
 import type { LivePublisher, TicketJobDeps } from "@atende/desk";
-import { dispatchTimers, silentLog, type JobsLog, type TimerHandler, type TimerKind } from "@atende/jobs";
+import {
+  dispatchTimers,
+  silentLog,
+  type JobsLog,
+  type TimerHandler,
+  type TimerHandlers,
+  type TimerKind,
+} from "@atende/jobs";
 import type { Queue } from "bullmq";
 import { sessionExpiry } from "./session-expiry.job";
 import { slaBreach } from "./sla-breach.job";
@@ -23,9 +30,9 @@ export type TimerHandlerDeps = {
 
 /**
  * Every timer kind's handler; typed as a full record so adding a kind to the catalogue without a handler fails to compile.
- * They all need Prisma (ticket and contract repos), so none is a raw handler.
+ * The SLA warning is raw SQL (decision 0014); the others need Prisma (ticket and contract repos).
  */
-export function createTimerHandlers(deps: TimerHandlerDeps): Record<TimerKind, TimerHandler> {
+export function createTimerHandlers(deps: TimerHandlerDeps): TimerHandlers {
   const log = deps.log ?? silentLog;
   const ticketDeps: TicketJobDeps = {
     log,
