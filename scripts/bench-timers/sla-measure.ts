@@ -4,8 +4,8 @@ import { SLA_CLOCK_KIND, SLA_EVENT_TYPE } from "./sla";
 // Like measure.ts: the owner's connection with app.tenant_id set, and every query filtered by tenant_id as well.
 
 export type SlaWork = {
-  /** Clocks the handler marked warned, and how late its update ran: sla_clocks.updated_at (set by Prisma's
-   * @updatedAt when the handler writes warned_at, after the claim and the ticket lock) minus the timer's due_at. */
+  /** Clocks the handler marked warned, and how late: sla_clocks.updated_at (written with warned_at, at the handler's
+   * firing instant) minus the timer's due_at. */
   warned: number;
   p50: number;
   p99: number;

@@ -1,7 +1,7 @@
 // Data for the opt-in `sla` scenario of `pnpm bench:timers`: the production sla-warning handler, which needs an open
 // ticket with a running first-response clock behind each timer to do its work (lock the ticket, mark the clock warned,
-// record an sla.warning ticket event). It reads no SLA policy, group or calendar unless the warning instant has moved
-// later (then it replans), which the seeded clocks never do: each clock's warn_at is its timer's due_at.
+// record an sla.warning ticket event). It reads no SLA policy, group or calendar; a clock whose warn instant lies later
+// than its timer would re-arm the timer instead, which the seeded clocks never do: each warn_at is its timer's due_at.
 import type pg from "pg";
 // @atende/desk is a dependency of the apps, not of the workspace root, so its subject format is imported by path.
 import { parseClockSubject } from "../../packages/desk/src/timer-subjects";

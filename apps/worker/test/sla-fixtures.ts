@@ -2,13 +2,7 @@ import { randomUUID } from "node:crypto";
 import { withTenant, type Db, PrismaNamespace } from "@atende/db";
 import { replanSla, type LiveEvent } from "@atende/desk";
 import type { EscalationLevel, SlaConditions, SlaTargets } from "@atende/domain";
-import {
-  dispatchTimers,
-  type AnyTimerHandler,
-  type TimerHandlers,
-  type TimerKind,
-  type TTimerJob,
-} from "@atende/jobs";
+import { dispatchTimers, type AnyTimerHandler, type TimerHandlers, type TimerKind, type TTimerJob } from "@atende/jobs";
 import type { Queue } from "bullmq";
 import { createTimerHandlers } from "../src/jobs";
 

@@ -1,31 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, PrismaNamespace, withTenant, type Db, type Tx } from "@atende/db";
-import { createTestDatabase, type TestDatabase } from "@atende/testkit";
+import { PrismaNamespace, withTenant, type Db, type Tx } from "@atende/db";
+import { A, B, givenTwoTenants, type TwoTenants } from "./two-tenants";
 
 /** Every change to what ticket creation reads of the configuration moves the tenant's version (decision 0013). */
 const { sql } = PrismaNamespace;
-let tdb: TestDatabase;
+let world: TwoTenants;
 let app: Db;
-let owner: Db;
-const A = "0a000000-0000-4000-8000-00000000000a";
-const B = "0b000000-0000-4000-8000-00000000000b";
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  app = createDb({ connectionString: tdb.appUrl, max: 2 });
-  owner = createDb({ connectionString: tdb.ownerUrl, max: 2 });
-  await owner.tenant.createMany({
-    data: [
-      { id: A, slug: "a", name: "A" },
-      { id: B, slug: "b", name: "B" },
-    ],
-  });
+  world = await givenTwoTenants();
+  app = world.app;
 });
 
 afterAll(async () => {
-  await app?.$disconnect();
-  await owner?.$disconnect();
-  await tdb?.drop();
+  await world?.close();
 });
 
 const versionOf = async (tenantId: string) =>

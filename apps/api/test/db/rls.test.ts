@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, withTenant, type Db } from "@atende/db";
-import { createTestDatabase, type TestDatabase } from "@atende/testkit";
+import { withTenant, type Db } from "@atende/db";
+import { A, B, givenTwoTenants, type TwoTenants } from "./two-tenants";
 
-let tdb: TestDatabase;
+let world: TwoTenants;
 let app: Db;
 let owner: Db;
-const A = "0a000000-0000-4000-8000-00000000000a";
-const B = "0b000000-0000-4000-8000-00000000000b";
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  app = createDb({ connectionString: tdb.appUrl, max: 2 });
-  owner = createDb({ connectionString: tdb.ownerUrl, max: 2 });
-  await owner.tenant.createMany({
-    data: [
-      { id: A, slug: "a", name: "A" },
-      { id: B, slug: "b", name: "B" },
-    ],
-  });
+  world = await givenTwoTenants();
+  ({ app, owner } = world);
   for (const tenantId of [A, B]) {
     await withTenant(app, tenantId, (tx) =>
       tx.businessUnit.create({
@@ -28,9 +19,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app.$disconnect();
-  await owner.$disconnect();
-  await tdb.drop();
+  await world?.close();
 });
 
 describe("row-level security", () => {

@@ -1,33 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, PrismaNamespace, withTenant, withTenantConnection, type Db } from "@atende/db";
+import { PrismaNamespace, withTenant, withTenantConnection, type Db } from "@atende/db";
 import { ticketNumberBump, ticketNumberOf } from "@atende/desk";
-import { createTestDatabase, type TestDatabase } from "@atende/testkit";
+import { A, B, givenTwoTenants, type TwoTenants } from "./two-tenants";
 
 const { sql } = PrismaNamespace;
-let tdb: TestDatabase;
+let world: TwoTenants;
 let app: Db;
-let owner: Db;
-const A = "0a000000-0000-4000-8000-00000000000a";
-const B = "0b000000-0000-4000-8000-00000000000b";
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  app = createDb({ connectionString: tdb.appUrl, max: 2 });
-  owner = createDb({ connectionString: tdb.ownerUrl, max: 2 });
-  await owner.tenant.createMany({
-    data: [
-      { id: A, slug: "a", name: "A" },
-      { id: B, slug: "b", name: "B" },
-    ],
-  });
+  world = await givenTwoTenants();
+  app = world.app;
   for (const tenantId of [A, B])
     await withTenant(app, tenantId, (tx) => tx.priority.create({ data: { tenantId, code: "p", name: "P", rank: 1 } }));
 });
 
 afterAll(async () => {
-  await app?.$disconnect();
-  await owner?.$disconnect();
-  await tdb?.drop();
+  await world?.close();
 });
 
 const counter = (tenantId: string) =>
