@@ -15,12 +15,10 @@ export const TICKET_LOCK_TIMEOUT = "500ms";
  */
 export async function lockTicket(tx: Tx, tenantId: string, ticketId: string) {
   if (!isUuid(ticketId)) return null;
-  const [previous] = await tx.$queryRaw<Array<{ value: string }>>`SELECT current_setting('lock_timeout') AS value`;
-  await tx.$queryRaw`SELECT set_config('lock_timeout', ${TICKET_LOCK_TIMEOUT}, true)`;
-  const locked = await tx.$queryRaw<Array<{ id: string }>>`
-    SELECT id FROM tickets WHERE tenant_id = ${tenantId}::uuid AND id = ${ticketId}::uuid FOR UPDATE`;
-  await tx.$queryRaw`SELECT set_config('lock_timeout', ${previous?.value ?? "0"}, true)`;
-  if (locked.length === 0) return null;
+  // One round trip: the function sets the short lock timeout, locks, and restores the caller's timeout.
+  const [locked] = await tx.$queryRaw<Array<{ found: boolean }>>`
+    SELECT app_lock_ticket(${tenantId}::uuid, ${ticketId}::uuid, ${TICKET_LOCK_TIMEOUT}) AS found`;
+  if (!locked?.found) return null;
   return tx.ticket.findFirst({ where: { tenantId, id: ticketId } });
 }
 
