@@ -47,22 +47,32 @@ export async function dispatchTimers(
  * change that schedules timers.
  */
 export async function markEnqueued(db: Db, refs: TimerRef[], now: Date): Promise<void> {
-  for (const [tenantId, ofTenant] of groupByTenant(refs)) {
-    await poolOf(db).query({
-      name: "atende_mark_timers_enqueued",
-      text: "SELECT app_mark_timers_enqueued($1::uuid, $2::uuid[], $3::int[], $4::timestamptz)",
-      values: [tenantId, ofTenant.map((ref) => ref.timerId), ofTenant.map((ref) => ref.generation), now],
-    });
-  }
+  await perTenant(
+    db,
+    refs,
+    "atende_mark_timers_enqueued",
+    "app_mark_timers_enqueued($1::uuid, $2::uuid[], $3::int[], $4::timestamptz)",
+    [now],
+  );
 }
 
 /** Clears enqueued_at of timers whose jobs could not be added, so the sweep adds them (only the generation given). */
 export async function unmarkEnqueued(db: Db, refs: TimerRef[]): Promise<void> {
+  await perTenant(
+    db,
+    refs,
+    "atende_unmark_timers_enqueued",
+    "app_unmark_timers_enqueued($1::uuid, $2::uuid[], $3::int[])",
+  );
+}
+
+/** One call of `fn` per tenant (it pins the tenant itself) with the tenant's timer ids and generations. */
+async function perTenant(db: Db, refs: TimerRef[], name: string, fn: string, extra: unknown[] = []): Promise<void> {
   for (const [tenantId, ofTenant] of groupByTenant(refs)) {
     await poolOf(db).query({
-      name: "atende_unmark_timers_enqueued",
-      text: "SELECT app_unmark_timers_enqueued($1::uuid, $2::uuid[], $3::int[])",
-      values: [tenantId, ofTenant.map((ref) => ref.timerId), ofTenant.map((ref) => ref.generation)],
+      name,
+      text: `SELECT ${fn}`,
+      values: [tenantId, ofTenant.map((ref) => ref.timerId), ofTenant.map((ref) => ref.generation), ...extra],
     });
   }
 }

@@ -42,6 +42,23 @@ export async function scheduleTimer(
   };
 }
 
+/**
+ * The raw counterpart of scheduleTimer for a timer its handler has just claimed: scheduled again at `dueAt` under the
+ * next generation, with enqueued_at cleared. Enqueue the returned ref after the commit; null when the row is gone.
+ */
+export async function rescheduleClaimedTimerRaw(
+  query: TenantQuery,
+  job: TTimerJob,
+  dueAt: Date,
+): Promise<TimerRef | null> {
+  const [row] = await query<{ generation: number }>(PrismaNamespace.sql`
+    UPDATE timers SET status = 'scheduled', due_at = ${dueAt}, generation = generation + 1,
+      enqueued_at = NULL, fired_at = NULL
+    WHERE id = ${job.timerId}::uuid AND tenant_id = ${job.tenantId}::uuid
+    RETURNING generation`);
+  return row ? { ...job, generation: row.generation, dueAt } : null;
+}
+
 export async function cancelTimer(tx: Tx, tenantId: string, kind: TimerKind, subject: string): Promise<void> {
   await tx.timer.updateMany({
     where: { tenantId, kind, subject, status: "scheduled" },

@@ -9,7 +9,7 @@ import {
   type WarnableClock,
 } from "@atende/desk";
 import { PrismaNamespace } from "@atende/db";
-import type { RawTimerHandler, TimerRef } from "@atende/jobs";
+import { rescheduleClaimedTimerRaw, type RawTimerHandler } from "@atende/jobs";
 
 const { sql } = PrismaNamespace;
 
@@ -32,13 +32,8 @@ export function slaWarning(deps: TicketJobDeps): RawTimerHandler {
       const verdict = warningVerdict(clock ?? null, now);
       if (verdict.action === "none" || !clock) return;
       if (verdict.action === "rearm") {
-        const [timer] = await query<{ generation: number }>(sql`
-          UPDATE timers SET status = 'scheduled', due_at = ${verdict.at}, generation = generation + 1,
-            enqueued_at = NULL, fired_at = NULL
-          WHERE id = ${job.timerId}::uuid
-          RETURNING generation`);
-        const refs: TimerRef[] = timer ? [{ ...job, generation: timer.generation, dueAt: verdict.at }] : [];
-        afterTicketChange(afterCommit, deps, { tenantId: job.tenantId, ticketId, refs });
+        const ref = await rescheduleClaimedTimerRaw(query, job, verdict.at);
+        afterTicketChange(afterCommit, deps, { tenantId: job.tenantId, ticketId, refs: ref ? [ref] : [] });
         return;
       }
       const data = {
