@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-import { PrismaNamespace, type TenantQuery, type Tx } from "@atende/db";
+import { PrismaNamespace, uuidv7, type TenantQuery, type Tx } from "@atende/db";
 import type { Queue } from "bullmq";
 import { OUTBOX_JOBS, type TOutboxJob } from "./catalog";
 
@@ -54,7 +53,7 @@ export async function insertOutboxRaw(query: TenantQuery, row: NewOutboxRow): Pr
 }
 
 function outboxInsert(row: NewOutboxRow): { id: string; statement: PrismaNamespace.Sql } {
-  const id = randomUUID();
+  const id = uuidv7();
   const now = new Date();
   const statement = PrismaNamespace.sql`
     INSERT INTO outbox (id, tenant_id, kind, payload, status, attempts, available_at, created_at)

@@ -48,7 +48,7 @@ export function slaWarning(deps: TicketJobDeps): RawTimerHandler {
           RETURNING ticket_id
         )
         INSERT INTO ticket_events (id, tenant_id, ticket_id, at, actor_user_id, actor_label, type, data)
-        SELECT gen_random_uuid(), ${job.tenantId}::uuid, ticket_id, ${now}, ${SYSTEM_ACTOR.userId}::uuid,
+        SELECT app_uuidv7(), ${job.tenantId}::uuid, ticket_id, ${now}, ${SYSTEM_ACTOR.userId}::uuid,
           ${SYSTEM_ACTOR.label}, 'sla.warning', ${JSON.stringify(data)}::jsonb
         FROM warned`);
       afterTicketChange(afterCommit, deps, { tenantId: job.tenantId, ticketId, refs: [] });

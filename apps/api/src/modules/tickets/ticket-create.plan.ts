@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { checkChannel, DEFAULT_PRIORITIES, matchPolicy, type ChannelCheck } from "@atende/domain";
 import type { TCreateTicketRequest } from "@atende/contracts";
+import { uuidv7 } from "@atende/db";
 import { isWithinEnqueueHorizon } from "@atende/jobs";
 import {
   emailLocale,
@@ -89,7 +89,7 @@ export function planNewTicket(input: TCreateTicketRequest, facts: CreationFacts,
     now,
   });
   const timers = plan.timers.flatMap((t) =>
-    t.dueAt ? [{ ...t, id: randomUUID(), dueAt: t.dueAt, enqueue: isWithinEnqueueHorizon(t.dueAt, now) }] : [],
+    t.dueAt ? [{ ...t, id: uuidv7(), dueAt: t.dueAt, enqueue: isWithinEnqueueHorizon(t.dueAt, now) }] : [],
   );
   return { policy, channel, plan, timers };
 }
