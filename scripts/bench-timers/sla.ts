@@ -38,11 +38,7 @@ export async function seedSlaTickets(sql: pg.Client, tenantId: string, total: nu
      FROM tickets t WHERE t.tenant_id = $1::uuid`,
     [tenantId, SLA_CLOCK_KIND, JSON.stringify(TARGET), TARGET.minutes, WARN_MINUTES],
   );
-  await sql.query(
-    `INSERT INTO ticket_counters (tenant_id, last_number) VALUES ($1, $2)
-     ON CONFLICT (tenant_id) DO UPDATE SET last_number = excluded.last_number`,
-    [tenantId, total],
-  );
+  await sql.query("SELECT setval(app_ticket_number_sequence($1::uuid), $2)", [tenantId, total]);
   await sql.query("ANALYZE tickets");
   await sql.query("ANALYZE sla_clocks");
   return performance.now() - start;

@@ -27,6 +27,8 @@ import { registerOutboxRoutes } from "./modules/outbox/outbox.routes";
 import { registerReportRoutes } from "./modules/reports/reports.routes";
 import { liveChannel } from "@atende/desk";
 import { authPlugin } from "./plugins/auth";
+import { createSessionCache } from "./modules/auth/session-cache";
+import { revocationAnnouncer, sessionRevocationsPlugin } from "./modules/auth/session-revocations";
 import { errorsPlugin, sendProblem } from "./plugins/errors";
 import { idempotencyPlugin } from "./plugins/idempotency";
 import { openapiPlugin } from "./plugins/openapi";
@@ -95,9 +97,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(openapiPlugin);
 
+  const sessions = createSessionCache({ ttlMs: config.sessionCacheTtlMs });
+  const announceRevocation = revocationAnnouncer(sessions, deps.redis, config.redisPrefix, (error) =>
+    app.log.warn({ err: error }, "session revocation broadcast failed; other processes drop it at their cache TTL"),
+  );
+  await app.register(sessionRevocationsPlugin, { redis: deps.redis, prefix: config.redisPrefix, cache: sessions });
   const auth: AuthDeps = {
     db,
     now,
+    sessions,
+    announceRevocation,
     sessionSecret: config.sessionSecret,
     sessionTtlMinutes: config.sessionTtlMinutes,
     loginMaxFailures: config.loginMaxFailures,
@@ -125,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cookieSecure: config.cookieSecure,
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
   });
-  registerAdminModules(app, { db, now, sessionSecret: config.sessionSecret });
+  registerAdminModules(app, { db, now, sessionSecret: config.sessionSecret, announceRevocation });
   registerSlaPreviewRoutes(app);
   registerOutboxRoutes(app);
   registerReportRoutes(app, { now });

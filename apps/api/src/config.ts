@@ -10,6 +10,8 @@ export type Config = {
   publicUrl: string;
   sessionSecret: string;
   sessionTtlMinutes: number;
+  /** How long an API process reuses a session it read; 0 reads it on every request (decision 0017). */
+  sessionCacheTtlMs: number;
   cookieSecure: boolean;
   loginMaxFailures: number;
   loginLockMinutes: number;
@@ -42,6 +44,7 @@ export function configFromEnv(
     storageDir: env.STORAGE_DIR ?? ".data/storage",
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000)}`,
     sessionTtlMinutes: int(env.SESSION_TTL_MINUTES, 12 * 60),
+    sessionCacheTtlMs: int(env.SESSION_CACHE_TTL_MS, 10_000),
     cookieSecure: env.COOKIE_SECURE === "true",
     loginMaxFailures: int(env.LOGIN_MAX_FAILURES, 5),
     loginLockMinutes: int(env.LOGIN_LOCK_MINUTES, 15),

@@ -72,14 +72,12 @@ export async function openTicket(
   input: NewTicket,
 ): Promise<{ id: string; number: number }> {
   const { ticket, number, refs } = await withTenant(db, tenantId, async (tx) => {
-    const [counter] = await tx.$queryRaw<Array<{ last_number: number }>>`
-      INSERT INTO ticket_counters (tenant_id, last_number) VALUES (${tenantId}::uuid, 1)
-      ON CONFLICT (tenant_id) DO UPDATE SET last_number = ticket_counters.last_number + 1
-      RETURNING last_number`;
+    const [taken] = await tx.$queryRaw<Array<{ number: bigint }>>`
+      SELECT app_next_ticket_number(${tenantId}::uuid) AS number`;
     const ticket = await tx.ticket.create({
       data: {
         tenantId,
-        number: counter!.last_number,
+        number: Number(taken!.number),
         subject: "Checkout is down",
         description: "Nobody can pay",
         channel: "email",
@@ -92,7 +90,7 @@ export async function openTicket(
         createdAt: input.createdAt,
       },
     });
-    return { ticket, number: counter!.last_number, refs: await replanSla(tx, tenantId, ticket.id, new Date()) };
+    return { ticket, number: Number(taken!.number), refs: await replanSla(tx, tenantId, ticket.id, new Date()) };
   });
   await dispatchTimers(db, queue, refs);
   return { id: ticket.id, number };

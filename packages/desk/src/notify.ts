@@ -140,6 +140,8 @@ export function renderText(template: string, vars: NotificationVars): string {
 }
 
 export type EmailPayload = { to: string[]; subject: string; text: string };
+/** E-mail subjects are cut to this many characters (app_file_ticket cuts the creation e-mails' in SQL). */
+export const EMAIL_SUBJECT_LIMIT = 250;
 type StoredTemplate = { subject: string; body: string };
 
 /** The e-mail's two-letter locale: Spanish or English, English for anything else. */
@@ -147,7 +149,8 @@ export const emailLocale = (locale: string): "en" | "es" => (locale.slice(0, 2) 
 
 /**
  * An e-mail rendered from the tenant's template for the event and locale, else the built-in one; null when there is
- * nobody to write to or no template at all.
+ * nobody to write to or no template at all. `subjectLimit` null leaves the subject whole for a caller that cuts it once
+ * a placeholder in it is filled.
  */
 export function renderEmail(
   event: string,
@@ -155,13 +158,17 @@ export function renderEmail(
   stored: StoredTemplate | null,
   to: string | string[],
   vars: NotificationVars,
+  subjectLimit: number | null = EMAIL_SUBJECT_LIMIT,
 ): EmailPayload | null {
   const recipients = (Array.isArray(to) ? to : [to]).filter((x) => x.length > 0);
   const template = stored ?? DEFAULTS[event]?.[emailLocale(locale)];
   if (recipients.length === 0 || !template) return null;
   return {
     to: recipients,
-    subject: renderText(template.subject, vars).slice(0, 250),
+    subject:
+      subjectLimit === null
+        ? renderText(template.subject, vars)
+        : renderText(template.subject, vars).slice(0, subjectLimit),
     text: renderText(template.body, vars),
   };
 }

@@ -1,37 +1,21 @@
+import { randomBytes } from "node:crypto";
 import type { Tx } from "@atende/db";
-import { isUuid } from "./recipients";
 
-/**
- * Gives the ticket the tenant's next case number. Run it as the creating transaction's last statement: the per-tenant
- * counter row stays locked until commit.
- */
+/** Gives the ticket the tenant's next case number, from its sequence (decision 0016). */
 export async function assignTicketNumber(tx: Tx, tenantId: string, ticketId: string): Promise<number> {
-  const rows = await tx.$queryRaw<Array<{ last_number: number }>>`
-    INSERT INTO ticket_counters (tenant_id, last_number) VALUES (${tenantId}::uuid, 1)
-    ON CONFLICT (tenant_id) DO UPDATE SET last_number = ticket_counters.last_number + 1
-    RETURNING last_number`;
-  const number = rows[0]!.last_number;
+  const rows = await tx.$queryRaw<
+    Array<{ number: bigint }>
+  >`SELECT app_next_ticket_number(${tenantId}::uuid) AS number`;
+  const number = Number(rows[0]!.number);
   await tx.ticket.update({ where: { id: ticketId }, data: { number } });
   return number;
 }
 
 /**
- * The statement that takes the tenant's next case number on the hot creation path, for withTenantConnection's
- * `lazyCommit`, which runs it in a transaction of its own committed without waiting for the WAL flush: the counter row is locked for
- * microseconds instead of across a creation's commit, whose flush (1–2 ms on our VM) otherwise serialises every creation
- * of the tenant. Uniqueness survives a crash: the creation that uses the number commits synchronously, and its flush
- * writes the WAL up to and past this bump. The price is a gap when a creation fails after taking its number, so callers
- * take it after their validation, just before their write (decision 0011). Read the number with ticketNumberOf.
+ * A placeholder for a case number that does not exist yet: ticket creation renders its e-mails and automatic reply with
+ * it, and app_file_ticket puts the number in its place once taken (decision 0016). Drawn per request, after the input
+ * arrived, so no text a requester writes can contain it; letters, digits and dashes only, so it survives JSON encoding.
  */
-export function ticketNumberBump(tenantId: string): string {
-  // Interpolated (the step travels in a multi-statement simple query, which takes no parameters).
-  if (!isUuid(tenantId)) throw new Error("ticketNumberBump needs a tenant id that is a UUID");
-  return `INSERT INTO ticket_counters (tenant_id, last_number) VALUES ('${tenantId}', 1)
-    ON CONFLICT (tenant_id) DO UPDATE SET last_number = ticket_counters.last_number + 1 RETURNING last_number`;
-}
-
-export function ticketNumberOf(row: Record<string, unknown> | null): number {
-  const number = row?.["last_number"];
-  if (typeof number !== "number") throw new Error("the ticket counter returned no number");
-  return number;
+export function newNumberSlot(): string {
+  return `case-number-${randomBytes(12).toString("hex")}`;
 }

@@ -95,8 +95,6 @@ export async function seedExecution(
     connection: (fn) =>
       fn({
         query: <Row>(statement: PrismaNamespace.Sql) => tx.$queryRaw<Row[]>(statement),
-        lazyCommit: async (statement) =>
-          (await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(statement))[0] ?? null,
       }),
   };
   const deps = {

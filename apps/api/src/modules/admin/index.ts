@@ -17,15 +17,16 @@ import { registerStoreRoutes } from "../stores/stores.routes";
 import { registerTemplateRoutes } from "../templates/templates.routes";
 import { registerUserRoutes } from "../users/users.routes";
 import { registerWebhookRoutes } from "../webhooks/webhooks.routes";
+import type { AnnounceRevocation } from "../auth/session-revocations";
 
-export type AdminDeps = { db: Db; now: () => Date; sessionSecret: string };
+export type AdminDeps = { db: Db; now: () => Date; sessionSecret: string; announceRevocation: AnnounceRevocation };
 
 export function registerAdminModules(app: FastifyInstance, deps: AdminDeps) {
   registerBusinessUnitRoutes(app);
   registerParameterRoutes(app);
   registerAuditRoutes(app);
   registerStoreRoutes(app);
-  registerUserRoutes(app, { now: deps.now });
+  registerUserRoutes(app, { now: deps.now, announceRevocation: deps.announceRevocation });
   registerGroupRoutes(app);
   registerApiTokenRoutes(app, { now: deps.now, sessionSecret: deps.sessionSecret });
   registerPriorityRoutes(app);

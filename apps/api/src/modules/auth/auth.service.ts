@@ -8,6 +8,8 @@ import type { Principal, TokenPrincipal, UserPrincipal } from "../../context";
 import { recordAudit } from "../audit/audit.repo";
 import * as repo from "./auth.repo";
 import { formatSessionCookie, hashSecret, newSecret, parseApiToken, parseSessionCookie } from "./secrets";
+import type { SessionCache } from "./session-cache";
+import type { AnnounceRevocation } from "./session-revocations";
 
 export type AuthDeps = {
   db: Db;
@@ -17,6 +19,8 @@ export type AuthDeps = {
   loginMaxFailures: number;
   loginLockMinutes: number;
   afterCommit: (refs: TimerRef[]) => Promise<void>;
+  sessions: SessionCache;
+  announceRevocation: AnnounceRevocation;
 };
 
 // Verifying against a fixed hash when the email is unknown keeps response times from revealing which emails exist.
@@ -97,19 +101,24 @@ export async function signIn(
 
 const TOUCH_EVERY_MS = 60_000;
 
+async function readSession(deps: AuthDeps, tenantId: string, tokenHash: string, now: Date) {
+  const epoch = deps.sessions.epoch();
+  const row = await repo.findActiveSessionDirect(deps.db, tenantId, tokenHash, now);
+  if (row) deps.sessions.put(tokenHash, tenantId, row, now, epoch);
+  return row;
+}
+
 export async function principalFromSession(deps: AuthDeps, cookie: string | undefined): Promise<UserPrincipal | null> {
   const parsed = parseSessionCookie(cookie);
   if (!parsed) return null;
   const now = deps.now();
-  const row = await repo.findActiveSessionDirect(
-    deps.db,
-    parsed.tenantId,
-    hashSecret(deps.sessionSecret, parsed.secret),
-    now,
-  );
+  const tokenHash = hashSecret(deps.sessionSecret, parsed.secret);
+  const row = deps.sessions.get(tokenHash, now) ?? (await readSession(deps, parsed.tenantId, tokenHash, now));
   if (!row || row.user.status !== "active") return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await withTenant(deps.db, parsed.tenantId, (tx) => repo.touchSession(tx, row.sessionId, now));
+    // The cached row too, or every request until it expires would touch the session again.
+    row.lastSeenAt = now;
   }
   return {
     kind: "user",
@@ -156,4 +165,5 @@ export async function signOut(
       { action: "auth.sign_out", module: "auth", entityType: "session", entityId: principal.sessionId },
     );
   });
+  await deps.announceRevocation({ tenantId: principal.tenantId, sessionId: principal.sessionId });
 }

@@ -107,10 +107,15 @@ export function creationMessages(
   const emails: EmailPayload[] = [];
   const mail = (event: string, extra: NotificationVars = {}) => {
     if (!requester.email) return;
-    const payload = renderEmail(event, vars.locale, storedTemplate(facts, event, vars.locale), requester.email, {
-      ...vars,
-      ...extra,
-    });
+    // Whole subjects: the case number goes in after rendering, and app_file_ticket cuts them then.
+    const payload = renderEmail(
+      event,
+      vars.locale,
+      storedTemplate(facts, event, vars.locale),
+      requester.email,
+      { ...vars, ...extra },
+      null,
+    );
     if (payload) emails.push(payload);
   };
   mail("ticket.created");

@@ -111,14 +111,15 @@ export type NewTimer = { id: string; kind: string; subject: string; dueAt: Date;
 export type AutoReply = { body: string; allowedChannels: string[] };
 
 /**
- * Writes the ticket under its case number with its clocks, timers, creation event, e-mails and any automatic reply, in
- * one call that pins the tenant itself and is its own transaction (app_create_ticket).
+ * Takes the case number and writes the ticket under it with its clocks, timers, creation event, e-mails and any
+ * automatic reply, in one call that pins the tenant itself (app_file_ticket). The e-mails and the reply carry
+ * `numberSlot` where the number goes (decision 0016).
  */
-export async function insertNewTicket(
+export async function fileNewTicket(
   query: TenantQuery,
   input: {
     ticket: NewTicket;
-    number: number;
+    numberSlot: string;
     clocks: ClockWrite[];
     timers: NewTimer[];
     actor: { userId: string | null; label: string };
@@ -130,7 +131,6 @@ export async function insertNewTicket(
   // The columns' own names: the function reads this with jsonb_populate_record(NULL::tickets, ...).
   const ticket = {
     id: t.id,
-    number: input.number,
     subject: t.subject,
     description: t.description,
     channel: t.channel,
@@ -152,8 +152,9 @@ export async function insertNewTicket(
   };
   const rows = await query<TicketRow>(sql`
     SELECT ${TICKET_COLUMNS}
-    FROM app_create_ticket(${t.tenantId}::uuid, ${JSON.stringify(ticket)}::jsonb, ${JSON.stringify(input.clocks)}::jsonb,
+    FROM app_file_ticket(${t.tenantId}::uuid, ${JSON.stringify(ticket)}::jsonb, ${JSON.stringify(input.clocks)}::jsonb,
       ${JSON.stringify(input.timers)}::jsonb, ${actor.userId}::uuid, ${actor.label},
-      ${JSON.stringify(input.emails)}::jsonb, ${input.autoReply ? JSON.stringify(input.autoReply) : null}::jsonb) AS t`);
+      ${JSON.stringify(input.emails)}::jsonb, ${input.autoReply ? JSON.stringify(input.autoReply) : null}::jsonb,
+      ${input.numberSlot}) AS t`);
   return rows[0]!;
 }

@@ -1,5 +1,5 @@
 import type { TCreateTicketRequest, TSlaClock, TTicketDetail } from "@atende/contracts";
-import { settingsOf, ticketNumberBump, ticketNumberOf, toClock, toTicket } from "@atende/desk";
+import { newNumberSlot, settingsOf, toClock, toTicket } from "@atende/desk";
 import { uuidv7 } from "@atende/db";
 import type { TimerRef } from "@atende/jobs";
 import type { RequestContext } from "../../context";
@@ -11,8 +11,8 @@ import { afterCommit, type TicketDeps } from "./ticket-deps";
 
 /**
  * Files a ticket: classification as proposed, the matched policy's clocks and timers, the case number, the creation
- * event and the requester's e-mail. One call reads the facts, a short transaction of its own takes the case number, one
- * call writes everything, all on one connection (decision 0011).
+ * event and the requester's e-mail. One call reads the facts and one takes the case number and writes everything, on
+ * one connection (decisions 0011 and 0016).
  */
 export async function createTicket(
   deps: TicketDeps,
@@ -36,12 +36,13 @@ export async function createTicket(
     checkReferences(facts, input, scope);
     const requester = requesterOf(ctx, input, facts, asCustomer);
     const { policy, channel, plan, timers } = planNewTicket(input, facts, id, now);
-    // Taken once the input passed every check, so a refusal leaves no gap in the numbers (decision 0011).
-    const number = ticketNumberOf(await connection.lazyCommit(ticketNumberBump(ctx.tenantId)));
+    // The number is taken in the same call that writes the ticket, once the input passed every check, so a refusal
+    // leaves no gap in the numbers; the messages carry a slot the call fills with it (decision 0016).
+    const numberSlot = newNumberSlot();
     const locale = facts.buLocale ?? "en";
-    const vars = { ticketNumber: number, subject: input.subject, customerName: requester.name, locale };
+    const vars = { ticketNumber: numberSlot, subject: input.subject, customerName: requester.name, locale };
     const { emails, reply } = creationMessages(facts, channel, requester, vars);
-    const row = await repo.insertNewTicket(connection.query, {
+    const row = await repo.fileNewTicket(connection.query, {
       ticket: {
         id,
         tenantId: ctx.tenantId,
@@ -64,7 +65,7 @@ export async function createTicket(
         breached: plan.breached,
         createdAt: now,
       },
-      number,
+      numberSlot,
       clocks: plan.clocks,
       timers,
       actor: ctx.actor,

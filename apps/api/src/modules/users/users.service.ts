@@ -5,12 +5,17 @@ import type { RequestContext } from "../../context";
 import { AppError, notFound, staleVersion } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
 import { hashPassword } from "../auth/auth.service";
+import type { AnnounceRevocation } from "../auth/session-revocations";
 import { assertRoleScopes, uniqueRoles } from "./role-scopes.service";
 import * as repo from "./users.repo";
 
 const MODULE = "admin";
 
-export type UserDeps = { now: () => Date };
+export type UserDeps = {
+  now: () => Date;
+  /** Drops the user's cached sessions in every API process once a change committed. */
+  announceRevocation: AnnounceRevocation;
+};
 type CreateInput = z.output<typeof ZCreateUserRequest>;
 type UpdateInput = z.output<typeof ZUpdateUserRequest>;
 
@@ -75,7 +80,7 @@ function assertNoSelfLockout(
 export async function updateUser(ctx: RequestContext, deps: UserDeps, id: string, input: UpdateInput) {
   const roles = input.roles ? uniqueRoles(input.roles) : undefined;
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return ctx.run(async (tx) => {
+  const after = await ctx.run(async (tx) => {
     const before = await repo.findUser(tx, ctx.tenantId, id);
     if (!before) throw notFound("user");
     assertNoSelfLockout(ctx, before, input, roles);
@@ -108,4 +113,7 @@ export async function updateUser(ctx: RequestContext, deps: UserDeps, id: string
     });
     return after;
   });
+  // Roles, status, password, name or locale: the signed-in sessions' cached view of the user is stale.
+  await deps.announceRevocation({ tenantId: ctx.tenantId, userId: id });
+  return after;
 }
