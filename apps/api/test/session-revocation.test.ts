@@ -10,6 +10,7 @@ let t: TestApp;
 let other: FastifyInstance;
 let userId: string;
 let adminSession: Session;
+let otherTenantId: string;
 
 beforeAll(async () => {
   t = await createTestApp({ sessionCacheTtlMs: 60_000 });
@@ -26,6 +27,7 @@ beforeAll(async () => {
   userId = await tenant.user("op@revocations.test", [tenantWide("operator")]);
   await tenant.user("admin@revocations.test", [tenantWide("tenant_admin")]);
   adminSession = await login(t.app, "admin@revocations.test");
+  otherTenantId = (await t.tenant("revocations-other")).id;
 });
 
 afterAll(async () => {
@@ -52,6 +54,15 @@ describe("cached sessions across API processes", () => {
     await t.ownerDb.session.updateMany({ where: { userId }, data: { revokedAt: new Date() } });
     expect((await me(other, s)).statusCode).toBe(200);
     await t.ownerDb.session.updateMany({ where: { userId }, data: { revokedAt: null } });
+  });
+
+  it("never opens a cached session for a cookie that names another tenant beside the same secret", async () => {
+    const s = await login(t.app, "op@revocations.test");
+    expect((await me(other, s)).statusCode).toBe(200);
+    const [name, value] = s.cookie.split("=") as [string, string];
+    const forged = `${name}=${otherTenantId}.${value.split(".")[1]}`;
+    const res = await other.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: forged } });
+    expect(res.statusCode).toBe(401);
   });
 
   it("stops serving a signed-out session in the other process at once", async () => {

@@ -113,7 +113,8 @@ export async function principalFromSession(deps: AuthDeps, cookie: string | unde
   if (!parsed) return null;
   const now = deps.now();
   const tokenHash = hashSecret(deps.sessionSecret, parsed.secret);
-  const row = deps.sessions.get(tokenHash, now) ?? (await readSession(deps, parsed.tenantId, tokenHash, now));
+  const row =
+    deps.sessions.get(parsed.tenantId, tokenHash, now) ?? (await readSession(deps, parsed.tenantId, tokenHash, now));
   if (!row || row.user.status !== "active") return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await withTenant(deps.db, parsed.tenantId, (tx) => repo.touchSession(tx, row.sessionId, now));

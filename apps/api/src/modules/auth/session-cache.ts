@@ -7,8 +7,11 @@ import type { SessionPrincipalRow } from "./auth.repo";
  * lost. A read that started before a revocation is never cached after it: `epoch` moves on every drop.
  */
 export type SessionCache = {
-  /** The cached row, if still fresh; null when absent, stale or expired. */
-  get: (tokenHash: string, now: Date) => SessionPrincipalRow | null;
+  /**
+   * The cached row, if still fresh and of that tenant; null when absent, stale, expired or another tenant's. The tenant
+   * comes from the cookie, beside the secret: a secret valid in one tenant must not open a session in another.
+   */
+  get: (tenantId: string, tokenHash: string, now: Date) => SessionPrincipalRow | null;
   /** The current epoch, taken before reading the database. */
   epoch: () => number;
   /** Caches a row read from the database, unless something was dropped since `epochBefore`. */
@@ -28,9 +31,9 @@ export function createSessionCache(options: { ttlMs: number; maxEntries?: number
   const maxEntries = options.maxEntries ?? 10_000;
   let epoch = 0;
   return {
-    get(tokenHash, now) {
+    get(tenantId, tokenHash, now) {
       const entry = entries.get(tokenHash);
-      if (!entry) return null;
+      if (!entry || entry.tenantId !== tenantId) return null;
       const at = now.getTime();
       if (at - entry.cachedAt >= options.ttlMs || at >= entry.row.expiresAt.getTime()) {
         entries.delete(tokenHash);
