@@ -43,7 +43,8 @@ describe("sweepTimers without a running worker", () => {
   }
 
   it("enqueues a timer that was committed but never enqueued", async () => {
-    const ref = await schedule(tenants[0]!, new Date(Date.now() + 10 * 60_000));
+    // Within the horizon, and still not due when a later test sweeps three minutes ahead.
+    const ref = await schedule(tenants[0]!, new Date(Date.now() + 4 * 60_000));
     const deps = { db: world.db, queue: queues.timers, redis: world.redis, handlers, log: silentLogger };
 
     const tooSoon = await sweepTimers({ ...deps, now: () => new Date() });
@@ -126,7 +127,7 @@ describe("sweepTimers without a running worker", () => {
   });
 
   it("clears a creation's premark when its jobs cannot be added, so the sweep adds them", async () => {
-    const ref = await schedule(tenants[0]!, new Date(Date.now() + 10 * 60_000));
+    const ref = await schedule(tenants[0]!, new Date(Date.now() + 3 * 60_000));
     await markEnqueued(world.db, [ref], new Date());
     const nowhere = new Redis({ port: 1, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
     nowhere.on("error", () => undefined);
@@ -150,7 +151,7 @@ describe("sweepTimers without a running worker", () => {
   });
 
   it("dispatchTimers neither waits for nor marks a timer row another transaction holds", async () => {
-    const ref = await schedule(tenants[0]!, new Date(Date.now() + 10 * 60_000));
+    const ref = await schedule(tenants[0]!, new Date(Date.now() + 3 * 60_000));
     let release = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
     let locked = () => {};
