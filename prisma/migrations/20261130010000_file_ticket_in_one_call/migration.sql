@@ -17,15 +17,13 @@ BEGIN
   IF seq IS NOT NULL THEN
     RETURN seq;
   END IF;
-  -- Two first tickets at once: the second waits here until the first commits its sequence, then finds it.
+  -- Two first tickets at once: the second waits here until the first commits its sequence. An advisory lock does not
+  -- refresh this session's catalog cache, so the check that it exists now is left to CREATE ... IF NOT EXISTS, whose
+  -- schema lock does.
   PERFORM pg_advisory_xact_lock(hashtext(name));
-  seq := to_regclass(name);
-  IF seq IS NULL THEN
-    EXECUTE format('CREATE SEQUENCE %I AS bigint START 1', name);
-    EXECUTE format('GRANT USAGE ON SEQUENCE %I TO atende_app', name);
-    seq := to_regclass(name);
-  END IF;
-  RETURN seq;
+  EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I AS bigint START 1', name);
+  EXECUTE format('GRANT USAGE ON SEQUENCE %I TO atende_app', name);
+  RETURN to_regclass(name);
 END
 $fn$;
 

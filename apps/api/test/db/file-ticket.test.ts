@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaNamespace, withTenantConnection, type Db } from "@atende/db";
+import { newNumberSlot } from "@atende/desk";
+import { A, B, givenTwoTenants, type TwoTenants } from "./two-tenants";
+
+// app_file_ticket and the per-tenant case-number sequences (decision 0016), called as the API calls them.
+const { sql } = PrismaNamespace;
+let world: TwoTenants;
+let app: Db;
+
+beforeAll(async () => {
+  world = await givenTwoTenants();
+  // Two pooled connections: the first two filings of a tenant race to create its sequence.
+  app = world.app;
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+function ticket(id: string = randomUUID()) {
+  return {
+    id,
+    subject: "Printer down",
+    description: "Nothing prints",
+    channel: "phone",
+    type: "incident",
+    priority: "high",
+    tags: [],
+    breached: false,
+    created_at: new Date().toISOString(),
+  };
+}
+
+type Filed = { number: number; id: string };
+
+function file(tenantId: string, input: { ticket?: object; emails?: object[]; reply?: object | null; slot?: string }) {
+  const slot = input.slot ?? newNumberSlot();
+  return withTenantConnection(app, tenantId, async (c) => {
+    const rows = await c.query<Filed>(sql`
+      SELECT number, id::text FROM app_file_ticket(${tenantId}::uuid, ${JSON.stringify(input.ticket ?? ticket())}::jsonb,
+        '[]'::jsonb, '[]'::jsonb, NULL::uuid, 'test', ${JSON.stringify(input.emails ?? [])}::jsonb,
+        ${input.reply ? JSON.stringify(input.reply) : null}::jsonb, ${slot})`);
+    return rows[0]!;
+  });
+}
+
+const outboxOf = (tenantId: string) =>
+  world.owner.outbox.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" } });
+
+describe("filing a ticket in one call", () => {
+  it("numbers a tenant's first tickets from 1, concurrently too, leaving the other tenant's numbers alone", async () => {
+    const numbers = await Promise.all(Array.from({ length: 6 }, () => file(B, {})));
+    expect(numbers.map((f) => f.number).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((await file(A, {})).number).toBe(1);
+    expect((await file(B, {})).number).toBe(7);
+  });
+
+  it("creates a new tenant's sequence once when its first tickets race (five tenants, four filings each)", async () => {
+    const tenants = Array.from({ length: 5 }, () => randomUUID());
+    await world.owner.tenant.createMany({ data: tenants.map((id) => ({ id, slug: id, name: id })) });
+    for (const tenantId of tenants) {
+      const filed = await Promise.all(Array.from({ length: 4 }, () => file(tenantId, {})));
+      expect(filed.map((f) => f.number).sort((x, y) => x - y)).toEqual([1, 2, 3, 4]);
+    }
+  });
+
+  it("puts the number where the messages carry the slot, and cuts e-mail subjects after that", async () => {
+    const slot = newNumberSlot();
+    const filed = await file(A, {
+      slot,
+      emails: [{ to: ["c@x.test"], subject: `[#${slot}] ${"x".repeat(300)}`, text: `Case ${slot}, case ${slot}.` }],
+      reply: { body: `Your case ${slot}: use the portal.`, allowedChannels: ["portal"] },
+    });
+    const [mail] = await outboxOf(A).then((rows) => rows.filter((r) => JSON.stringify(r.payload).includes("c@x.test")));
+    const payload = mail!.payload as { subject: string; text: string };
+    expect(payload.subject).toHaveLength(250);
+    expect(payload.subject.startsWith(`[#${filed.number}] xxx`)).toBe(true);
+    expect(payload.text).toBe(`Case ${filed.number}, case ${filed.number}.`);
+    const message = await world.owner.ticketMessage.findFirst({ where: { tenantId: A, ticketId: filed.id } });
+    expect(message?.body).toBe(`Your case ${filed.number}: use the portal.`);
+  });
+
+  it("leaves a gap, never a reused number, when the write fails after the number was taken", async () => {
+    const first = await file(A, {});
+    const again = ticket(first.id);
+    await expect(file(A, { ticket: again })).rejects.toThrow(/duplicate key|unique/i);
+    expect((await file(A, {})).number).toBe(first.number + 2);
+  });
+
+  it("refuses a slot too short to be unguessable", async () => {
+    await expect(file(A, { slot: "n" })).rejects.toThrow(/number slot/);
+  });
+});
