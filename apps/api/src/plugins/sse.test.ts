@@ -1,13 +1,16 @@
 import { request } from "node:http";
 import { beforeAll, describe, expect, it } from "vitest";
+import { liveChannel } from "@atende/desk";
 import { createTestApp, login, tenantWide, type TestApp } from "../../test/app";
 
 let t: TestApp;
 let base: string;
+let tenantA: string;
 
 beforeAll(async () => {
   t = await createTestApp();
   const a = await t.tenant("live-a");
+  tenantA = a.id;
   await a.user("agent@live-a.test", [tenantWide("operator")]);
   const b = await t.tenant("live-b");
   await b.user("agent@live-b.test", [tenantWide("operator")]);
@@ -46,6 +49,22 @@ describe("live updates", () => {
     expect(sb.chunks.join("")).not.toContain(created.json().id);
     sa.close();
     sb.close();
+  });
+
+  it("subscribes to a tenant's notices only while a browser of that tenant is connected", async () => {
+    const channel = liveChannel(t.prefix, tenantA);
+    const listeners = async () => Number(((await t.redis.pubsub("NUMSUB", channel)) as [string, number])[1]);
+    // The previous test's browsers may still be leaving.
+    await expect.poll(listeners, { timeout: 5000 }).toBe(0);
+    const a = await login(t.app, "agent@live-a.test");
+    const first = await stream(a.cookie);
+    const second = await stream(a.cookie);
+    expect(await listeners()).toBe(1);
+    first.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await listeners()).toBe(1);
+    second.close();
+    await expect.poll(listeners, { timeout: 5000 }).toBe(0);
   });
 
   it("refuses an anonymous stream", async () => {
