@@ -1,6 +1,6 @@
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
-import { appDatabaseUrl, createDb } from "@atende/db";
+import { appDatabaseUrl, closeDb, createDb } from "@atende/db";
 import { dispatchTimers, QUEUES } from "@atende/jobs";
 import { buildApp } from "./app";
 import { configFromEnv } from "./config";
@@ -41,7 +41,7 @@ async function shutdown(signal: string) {
   app.log.info({ signal }, "shutting down");
   await app.close();
   await timersQueue.close();
-  await db.$disconnect();
+  await closeDb(db);
   redis.disconnect();
   process.exit(0);
 }

@@ -1,4 +1,4 @@
-import { createDb } from "@atende/db";
+import { closeDb, createDb } from "@atende/db";
 import { Redis } from "ioredis";
 import { pino, type Logger } from "pino";
 import { createLogMailer, createSmtpMailer } from "./channels/email.channel";
@@ -35,7 +35,7 @@ async function main(logger: Logger): Promise<void> {
     logger.info({ signal }, "shutting down: waiting for active jobs");
     try {
       await running.stop();
-      await db.$disconnect();
+      await closeDb(db);
       await redis.quit();
       logger.info("worker stopped");
       process.exit(0);

@@ -33,3 +33,13 @@ export function poolOf(db: Db): pg.Pool {
   if (!pool) throw new Error("this client was not made by createDb: it has no pool for raw reads");
   return pool;
 }
+
+/**
+ * Disconnects the ORM client and ends its pool. The adapter ends the pool only if the ORM ever connected; a client used
+ * solely through the raw paths (withTenantConnection, readAsTenant) would otherwise keep its connections open.
+ */
+export async function closeDb(db: Db): Promise<void> {
+  await db.$disconnect();
+  const pool = poolOf(db);
+  if (!pool.ending) await pool.end();
+}

@@ -1,4 +1,4 @@
-export { createDb, poolOf, type Db, type DbOptions, type Prisma } from "./client";
+export { closeDb, createDb, poolOf, type Db, type DbOptions, type Prisma } from "./client";
 export { readAsTenant, writeAsTenant, type TenantQuery } from "./tenant-read";
 export { withTenantConnection, type TenantConnection } from "./tenant-connection";
 export { withTenant, type Tx } from "./with-tenant";

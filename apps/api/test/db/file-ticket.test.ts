@@ -1,18 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaNamespace, withTenantConnection, type Db } from "@atende/db";
+import { PrismaNamespace, withTenantConnection } from "@atende/db";
 import { newNumberSlot } from "@atende/desk";
 import { A, B, givenTwoTenants, type TwoTenants } from "./two-tenants";
 
 // app_file_ticket and the per-tenant case-number sequences (decision 0016), called as the API calls them.
 const { sql } = PrismaNamespace;
+// The fixture's app client has two pooled connections: a tenant's first two filings race to create its sequence.
 let world: TwoTenants;
-let app: Db;
 
 beforeAll(async () => {
   world = await givenTwoTenants();
-  // Two pooled connections: the first two filings of a tenant race to create its sequence.
-  app = world.app;
 });
 
 afterAll(async () => {
@@ -37,7 +35,7 @@ type Filed = { number: number; id: string };
 
 function file(tenantId: string, input: { ticket?: object; emails?: object[]; reply?: object | null; slot?: string }) {
   const slot = input.slot ?? newNumberSlot();
-  return withTenantConnection(app, tenantId, async (c) => {
+  return withTenantConnection(world.app, tenantId, async (c) => {
     const rows = await c.query<Filed>(sql`
       SELECT number, id::text FROM app_file_ticket(${tenantId}::uuid, ${JSON.stringify(input.ticket ?? ticket())}::jsonb,
         '[]'::jsonb, '[]'::jsonb, NULL::uuid, 'test', ${JSON.stringify(input.emails ?? [])}::jsonb,

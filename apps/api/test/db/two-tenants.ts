@@ -1,4 +1,4 @@
-import { createDb, poolOf, type Db } from "@atende/db";
+import { closeDb, createDb, type Db } from "@atende/db";
 import { createTestDatabase, type TestDatabase } from "@atende/testkit";
 
 export const A = "0a000000-0000-4000-8000-00000000000a";
@@ -22,10 +22,8 @@ export async function givenTwoTenants(): Promise<TwoTenants> {
     app,
     owner,
     close: async () => {
-      await app.$disconnect();
-      await owner.$disconnect();
-      // A client whose ORM never connected leaves its raw pool (withTenantConnection) open after $disconnect.
-      for (const pool of [poolOf(app), poolOf(owner)]) if (!pool.ending) await pool.end();
+      await closeDb(app);
+      await closeDb(owner);
       await tdb.drop();
     },
   };
