@@ -71,27 +71,32 @@ export async function cancelTimer(tx: Tx, tenantId: string, kind: TimerKind, sub
  * still empty, so a crash or a Redis hiccup between commit and enqueue loses nothing.
  */
 export async function enqueueTimers(queue: Queue, refs: TimerRef[], now: Date = new Date()): Promise<void> {
-  if (refs.length === 0) return;
-  await queue.addBulk(
-    refs.map((ref) => ({
-      name: ref.kind,
-      data: {
-        tenantId: ref.tenantId,
-        timerId: ref.timerId,
-        kind: ref.kind,
-        subject: ref.subject,
-        generation: ref.generation,
-      },
-      opts: {
-        jobId: timerJobId(ref),
-        delay: Math.max(0, ref.dueAt.getTime() - now.getTime()),
-        removeOnComplete: true,
-        removeOnFail: 1000,
-        attempts: 5,
-        backoff: { type: "exponential", delay: 1000 },
-      },
-    })),
-  );
+  const jobs = refs.map((ref) => timerJob(ref, now));
+  // One job (the usual case after a change) goes without a pipeline: ioredis builds each pipeline by copying every
+  // script command BullMQ defines, which showed as 7 % of the API's CPU in ticket creation.
+  if (jobs.length === 1) await queue.add(jobs[0]!.name, jobs[0]!.data, jobs[0]!.opts);
+  else if (jobs.length > 1) await queue.addBulk(jobs);
+}
+
+function timerJob(ref: TimerRef, now: Date) {
+  return {
+    name: ref.kind,
+    data: {
+      tenantId: ref.tenantId,
+      timerId: ref.timerId,
+      kind: ref.kind,
+      subject: ref.subject,
+      generation: ref.generation,
+    },
+    opts: {
+      jobId: timerJobId(ref),
+      delay: Math.max(0, ref.dueAt.getTime() - now.getTime()),
+      removeOnComplete: true,
+      removeOnFail: 1000,
+      attempts: 5,
+      backoff: { type: "exponential" as const, delay: 1000 },
+    },
+  };
 }
 
 /**
