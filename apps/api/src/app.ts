@@ -141,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTicketRoutes(app, {
     now,
     storageDir: config.storageDir,
+    publicUrl: config.publicUrl,
     dispatchTimers: deps.dispatchTimers,
     publish: async (tenantId, event) => {
       await deps.redis.publish(liveChannel(config.redisPrefix, tenantId), JSON.stringify(event));

@@ -34,7 +34,7 @@ export type WorkerDeps = {
   publish?: LivePublisher;
   /** Where contract PDFs are written; the API serves them from the same directory. */
   storageDir?: string;
-  /** The web app's address, for signing links in automatic contract e-mails. */
+  /** The web app's address, for signing links in automatic contract e-mails and ticket links in SLA e-mails. */
   publicUrl?: string;
   /** Let webhooks reach loopback and private addresses (development and tests only). */
   webhookAllowPrivateNetworks?: boolean;

@@ -1,5 +1,6 @@
 import { withTenant } from "@atende/db";
-import type { EscalationLevel } from "@atende/domain";
+import { formatEmailDate, type EscalationLevel } from "@atende/domain";
+import { expectFilledMail, outboxMails } from "@atende/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSmtpMailer } from "../src/channels/email.channel";
 import { closeQueues, createQueues, type Queues } from "../src/queues";
@@ -94,9 +95,23 @@ describe("SLA breach and escalation through the running worker", () => {
     const row = await ticketOf(world.db, tenantId, ticket.id);
     expect(row).toMatchObject({ breached: true, escalationLevel: 1, priority: "high", groupId: support.groupId });
     expect(mailsFor(ticket.number).sort()).toEqual([
-      `[#${ticket.number}] Escalated to level 1 (CS manager)`,
-      `[#${ticket.number}] SLA breached: first_response`,
+      `[#${ticket.number}] Escalated to level 1`,
+      `[#${ticket.number}] SLA breached: first response`,
     ]);
+    const sent = await outboxMails(world.db, tenantId);
+    const link = `http://localhost:3000/operator/queue/${ticket.id}`;
+    expectFilledMail(
+      sent.find((m) => m.subject === `[#${ticket.number}] SLA breached: first response`),
+      [
+        `The first response target of case ${ticket.number} (Checkout is down, priority High) was due at ` +
+          `${formatEmailDate(dueAt)} and has been breached.`,
+        link,
+      ],
+    );
+    expectFilledMail(
+      sent.find((m) => m.subject === `[#${ticket.number}] Escalated to level 1`),
+      [`(Checkout is down, priority High) has been escalated to level 1: CS manager.`, link],
+    );
     expect(sink.messages.filter((m) => m.includes(`[#${ticket.number}]`)).every((m) => m.includes(support.email))).toBe(
       true,
     );
@@ -148,7 +163,11 @@ describe("SLA breach and escalation through the running worker", () => {
     expect(breachMail).toContain(support.email);
     const escalationMail = sink.messages.find((m) => m.includes(`[#${ticket.number}] Escalated to level 1`))!;
     expect(escalationMail).toContain(managers.email);
-    expect(escalationMail).toContain("(high)");
+    const escalation = (await outboxMails(world.db, tenantId, managers.email)).find((m) =>
+      m.subject.startsWith(`[#${ticket.number}] Escalated`),
+    );
+    // The notice reports the ticket as the level left it: raised to high.
+    expectFilledMail(escalation, ["priority High", `http://localhost:3000/operator/queue/${ticket.id}`]);
 
     await sleep(1_000);
     const escalated = (await eventsOf(world.db, tenantId, ticket.id)).filter((e) => e.type === "sla.escalated");

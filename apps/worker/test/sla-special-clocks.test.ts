@@ -1,5 +1,7 @@
 import { withTenant } from "@atende/db";
 import { replanSla } from "@atende/desk";
+import { formatEmailDate } from "@atende/domain";
+import { expectFilledMail, outboxMails } from "@atende/testkit";
 import { dispatchTimers } from "@atende/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSmtpMailer } from "../src/channels/email.channel";
@@ -19,6 +21,8 @@ import {
 } from "./sla-fixtures";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { createTenant, createWorld, silentLogger, sleep, waitFor, type World } from "./support";
+
+const PUBLIC_URL = "https://desk.example.test";
 
 describe("periodic update and follow-up clocks", () => {
   let world: World;
@@ -54,6 +58,7 @@ describe("periodic update and follow-up clocks", () => {
       logger: silentLogger,
       mailer: createSmtpMailer({ url: sink.url, from: "Atende <no-reply@atende.test>" }),
       outboxSweepEveryMs: 200,
+      publicUrl: PUBLIC_URL,
     });
   });
 
@@ -79,10 +84,10 @@ describe("periodic update and follow-up clocks", () => {
 
     await waitFor(async () => (mailsFor(ticket.number).length >= 2 ? true : undefined), 8_000, "two e-mails");
     expect(mailsFor(ticket.number).sort()).toEqual([
-      `[#${ticket.number}] SLA breached: periodic_update`,
-      `[#${ticket.number}] Seguimos trabajando en ello`,
+      `[#${ticket.number}] Avance de tu caso`,
+      `[#${ticket.number}] SLA breached: periodic update`,
     ]);
-    const toCustomer = sink.messages.find((m) => m.includes("Seguimos trabajando"))!;
+    const toCustomer = sink.messages.find((m) => m.includes(`[#${ticket.number}] Avance de tu caso`))!;
     expect(toCustomer).toContain("To: customer@example.test");
     const row = await ticketOf(world.db, tenantId, ticket.id);
     expect(row.breached).toBe(true);
@@ -91,6 +96,21 @@ describe("periodic update and follow-up clocks", () => {
     expect(clock).toMatchObject({ status: "running", breachedAt: null, warnedAt: null });
     expect(clock.startedAt).toEqual(row.lastPublicUpdateAt);
     expect(clock.dueAt!.getTime()).toBe(row.lastPublicUpdateAt!.getTime() + 60_000);
+    // The customer is written in Spanish (no account of their own), the staff in their account's English.
+    expectFilledMail((await outboxMails(world.db, tenantId, "customer@example.test"))[0], [
+      `Seguimos trabajando en tu caso ${ticket.number} (Checkout is down).`,
+      "Estado actual: Nuevo.",
+      `a más tardar el ${formatEmailDate(clock.dueAt!)}.`,
+    ]);
+    const toStaff = await outboxMails(world.db, tenantId, team.email);
+    expectFilledMail(
+      toStaff.find((m) => m.subject === `[#${ticket.number}] SLA breached: periodic update`),
+      [
+        `The periodic update target of case ${ticket.number} (Checkout is down, priority Low) was due at ` +
+          `${formatEmailDate(dueAt)}`,
+        `${PUBLIC_URL}/operator/queue/${ticket.id}`,
+      ],
+    );
     const timers = await timersOf(world.db, tenantId, ticket.id);
     const nextBreach = timers.find((t) => t.kind === "sla-breach")!;
     expect(nextBreach).toMatchObject({ status: "scheduled", generation: 2, dueAt: clock.dueAt });
@@ -134,7 +154,15 @@ describe("periodic update and follow-up clocks", () => {
       }),
     );
 
-    const updates = () => sink.messages.filter((m) => m.includes(`[#${incident.number}] Seguimos trabajando`));
+    // Each customer hears about their own case, the one they can open in the portal.
+    const own = new Map([
+      [incident.number, "owner@example.test"],
+      [duplicate.number, "dup@example.test"],
+      [caused.number, "caused@example.test"],
+      [blocked.number, "blocked@example.test"],
+    ]);
+    const updates = () =>
+      sink.messages.filter((m) => [...own.keys()].some((n) => m.includes(`[#${n}] Avance de tu caso`)));
     await waitFor(async () => (updates().length >= 4 ? true : undefined), 10_000, "four updates");
     await sleep(500);
     const recipients = updates()
@@ -146,6 +174,14 @@ describe("periodic update and follow-up clocks", () => {
       "dup@example.test",
       "owner@example.test",
     ]);
+    for (const [number, email] of own) {
+      const update = (await outboxMails(world.db, tenantId, email)).find((m) =>
+        m.subject.endsWith("Avance de tu caso"),
+      );
+      expect(update?.subject).toBe(`[#${number}] Avance de tu caso`);
+      expectFilledMail(update, [`tu caso ${number} (Checkout is down)`, "Estado actual: Nuevo."]);
+    }
+    expect(await outboxMails(world.db, tenantId, "related@example.test")).toEqual([]);
     const sent = (await eventsOf(world.db, tenantId, incident.id)).find((e) => e.type === "sla.periodic_update_sent");
     expect(sent?.data).toMatchObject({ customerNotified: true, customersNotified: 4 });
   });
@@ -170,8 +206,18 @@ describe("periodic update and follow-up clocks", () => {
     const clock = await clockOf(world.db, tenantId, ticket.id, "follow_up");
     expect(clock.status).toBe("breached");
     await sleep(800);
-    expect(mailsFor(ticket.number)).toEqual([`[#${ticket.number}] Failure report due`]);
+    const due = formatEmailDate(clock.dueAt!);
+    expect(mailsFor(ticket.number)).toEqual([`[#${ticket.number}] Failure report due by ${due}`]);
     expect(sink.messages.find((m) => m.includes(`[#${ticket.number}]`))).toContain(team.email);
+    const toStaff = await outboxMails(world.db, tenantId, team.email);
+    expectFilledMail(
+      toStaff.find((m) => m.subject.startsWith(`[#${ticket.number}]`)),
+      [
+        `The incident ${ticket.number} (Checkout is down, priority Medium) was solved on ${formatEmailDate(resolvedAt)}.`,
+        `by ${due}.`,
+        `${PUBLIC_URL}/operator/queue/${ticket.id}`,
+      ],
+    );
     expect((await ticketOf(world.db, tenantId, ticket.id)).escalationLevel).toBe(0);
   });
 });

@@ -2,11 +2,13 @@ import { z } from "zod";
 import {
   ESCALATION_ACTIONS,
   LOCALES,
+  NOTIFICATION_EVENTS,
   TICKET_TYPES,
   ZCalendar,
   ZPriorityLevels,
   ZSlaPolicyInput,
   zCountry,
+  type NotificationEvent,
   type SlaDuration,
 } from "@atende/domain";
 import { ZCode, ZIsoDateTime, ZName, ZVersion } from "./common";
@@ -361,18 +363,8 @@ export const ZReplyTemplateListQuery = ZPageQuery.extend({
 }).strict();
 
 // ---- Notification templates (per event and locale)
-export const NOTIFICATION_EVENTS = [
-  "ticket.created",
-  "ticket.updated",
-  "ticket.resolved",
-  "ticket.survey",
-  "ticket.periodic_update",
-  "ticket.failure_report_due",
-  "ticket.breached",
-  "ticket.escalated",
-  "maintenance.announced",
-] as const;
-export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+// The events and the variables each receives are one table in the domain; clients reach the list through here too.
+export { NOTIFICATION_EVENTS, type NotificationEvent };
 export const ZNotificationTemplate = z.object({
   id: z.uuid().nullable(),
   event: z.enum(NOTIFICATION_EVENTS),

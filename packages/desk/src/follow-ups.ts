@@ -9,8 +9,8 @@ export type TicketFollowUps = {
   publish: LivePublisher;
 };
 
-/** What the worker's ticket timer handlers are built with. */
-export type TicketJobDeps = TicketFollowUps & { log: JobsLog };
+/** What the worker's ticket timer handlers are built with; `publicUrl` is the web app's address, for e-mail links. */
+export type TicketJobDeps = TicketFollowUps & { log: JobsLog; publicUrl: string };
 
 /** Both are best effort: the timer sweep enqueues anything left behind and clients refetch on their next notice. */
 export function afterTicketChange(

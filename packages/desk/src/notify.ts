@@ -1,10 +1,16 @@
 import type { Tx } from "@atende/db";
+import {
+  DEFAULT_NOTIFICATION_TEMPLATES,
+  notificationLanguage,
+  type NotificationLocale,
+  type NotificationText,
+} from "@atende/domain";
 import { insertOutbox } from "@atende/jobs";
 
 export type NotificationVars = Record<string, string | number | null | undefined>;
 
-/** Fallback wording when a tenant has not written its own template for an event. */
-const DEFAULTS: Record<string, Record<"en" | "es", { subject: string; body: string }>> = {
+/** The service execution's wording; these events have no template a tenant can edit yet. */
+const JOB_DEFAULTS: Record<string, Record<NotificationLocale, NotificationText>> = {
   "job.contract_sent": {
     en: {
       subject: "Your service contract SX-{{jobNumber}} is ready to sign",
@@ -55,81 +61,21 @@ const DEFAULTS: Record<string, Record<"en" | "es", { subject: string; body: stri
       body: "Hola {{customerName}}:\n\nSu servicio SX-{{jobNumber}} ha sido cancelado. Contacte con nosotros si tiene alguna pregunta.",
     },
   },
-  "ticket.created": {
-    en: {
-      subject: "[#{{ticketNumber}}] We received your request",
-      body: 'Hello {{customerName}},\n\nYour case number is {{ticketNumber}}: "{{subject}}". We will keep you informed.',
-    },
-    es: {
-      subject: "[#{{ticketNumber}}] Hemos recibido su solicitud",
-      body: 'Hola {{customerName}}:\n\nSu número de caso es {{ticketNumber}}: "{{subject}}". Le mantendremos informado.',
-    },
-  },
-  "ticket.updated": {
-    en: { subject: "[#{{ticketNumber}}] Update on your request", body: "{{message}}" },
-    es: { subject: "[#{{ticketNumber}}] Novedades sobre su solicitud", body: "{{message}}" },
-  },
-  "ticket.resolved": {
-    en: {
-      subject: "[#{{ticketNumber}}] Your request is resolved",
-      body: "Resolution ({{resolutionKind}}): {{resolutionNote}}",
-    },
-    es: {
-      subject: "[#{{ticketNumber}}] Su solicitud está resuelta",
-      body: "Resolución ({{resolutionKind}}): {{resolutionNote}}",
-    },
-  },
-  "ticket.survey": {
-    en: {
-      subject: "[#{{ticketNumber}}] How did we do?",
-      body: "Please rate our service from 1 to 5 in the portal: {{portalUrl}}",
-    },
-    es: {
-      subject: "[#{{ticketNumber}}] ¿Qué tal lo hicimos?",
-      body: "Valore nuestro servicio de 1 a 5 en el portal: {{portalUrl}}",
-    },
-  },
-  "ticket.periodic_update": {
-    en: {
-      subject: "[#{{ticketNumber}}] We are still working on it",
-      body: "Your case {{ticketNumber}} is still being worked on. Status: {{status}}.",
-    },
-    es: {
-      subject: "[#{{ticketNumber}}] Seguimos trabajando en ello",
-      body: "Seguimos trabajando en su caso {{ticketNumber}}. Estado: {{status}}.",
-    },
-  },
-  "ticket.failure_report_due": {
-    en: {
-      subject: "[#{{ticketNumber}}] Failure report due",
-      body: "The failure report for case {{ticketNumber}} is due by {{dueAt}}.",
-    },
-    es: {
-      subject: "[#{{ticketNumber}}] Informe de falla pendiente",
-      body: "El informe de falla del caso {{ticketNumber}} vence el {{dueAt}}.",
-    },
-  },
-  "ticket.breached": {
-    en: {
-      subject: "[#{{ticketNumber}}] SLA breached: {{clock}}",
-      body: "Case {{ticketNumber}} ({{priority}}) breached its {{clock}} target at {{dueAt}}.",
-    },
-    es: {
-      subject: "[#{{ticketNumber}}] SLA incumplido: {{clock}}",
-      body: "El caso {{ticketNumber}} ({{priority}}) incumplió su objetivo {{clock}} a las {{dueAt}}.",
-    },
-  },
-  "ticket.escalated": {
-    en: {
-      subject: "[#{{ticketNumber}}] Escalated to level {{level}} ({{label}})",
-      body: "Case {{ticketNumber}} ({{priority}}) was escalated to {{label}}.",
-    },
-    es: {
-      subject: "[#{{ticketNumber}}] Escalado al nivel {{level}} ({{label}})",
-      body: "El caso {{ticketNumber}} ({{priority}}) se escaló a {{label}}.",
-    },
-  },
 };
+
+/**
+ * What is sent while a tenant has not saved its own template for an event: for ticket events the same built-in texts
+ * the admin screen shows and the seed stores.
+ */
+const DEFAULTS: Record<string, Record<NotificationLocale, NotificationText>> = {
+  ...JOB_DEFAULTS,
+  ...DEFAULT_NOTIFICATION_TEMPLATES,
+};
+
+/** The built-in text of an event in the e-mail's language; null for an event that has none. */
+export function defaultTemplate(event: string, locale: string): NotificationText | null {
+  return Object.hasOwn(DEFAULTS, event) ? (DEFAULTS[event]?.[notificationLanguage(locale)] ?? null) : null;
+}
 
 /** Replaces {{name}} with plain-text values; unknown variables stay visible so a broken template is noticed. */
 export function renderText(template: string, vars: NotificationVars): string {
@@ -145,7 +91,7 @@ export const EMAIL_SUBJECT_LIMIT = 250;
 type StoredTemplate = { subject: string; body: string };
 
 /** The e-mail's two-letter locale: Spanish or English, English for anything else. */
-export const emailLocale = (locale: string): "en" | "es" => (locale.slice(0, 2) === "es" ? "es" : "en");
+export const emailLocale = (locale: string): NotificationLocale => notificationLanguage(locale);
 
 /**
  * An e-mail rendered from the tenant's template for the event and locale, else the built-in one; null when there is
@@ -161,7 +107,7 @@ export function renderEmail(
   subjectLimit: number | null = EMAIL_SUBJECT_LIMIT,
 ): EmailPayload | null {
   const recipients = (Array.isArray(to) ? to : [to]).filter((x) => x.length > 0);
-  const template = stored ?? DEFAULTS[event]?.[emailLocale(locale)];
+  const template = stored ?? defaultTemplate(event, locale);
   if (recipients.length === 0 || !template) return null;
   return {
     to: recipients,

@@ -50,25 +50,34 @@ export async function ticketStaffRecipients(
   return assignee.length > 0 ? assignee : groupRecipients(tx, tenantId, ticket.groupId);
 }
 
-export function uniqueRecipients(lists: Recipient[][]): Recipient[] {
-  const byEmail = new Map<string, Recipient>();
+export function uniqueRecipients<R extends Recipient>(lists: R[][]): R[] {
+  const byEmail = new Map<string, R>();
   for (const r of lists.flat()) if (!byEmail.has(r.email.toLowerCase())) byEmail.set(r.email.toLowerCase(), r);
   return [...byEmail.values()];
 }
 
-/** One outbox e-mail per locale, so each recipient reads the template in their own language; returns how many were addressed. */
+/**
+ * One outbox e-mail per locale, so each recipient reads the template in their own language; `vars` given per locale
+ * writes labels and statuses in it too. Returns how many were addressed.
+ */
 export async function queueStaffEmail(
   tx: Tx,
-  input: { tenantId: string; event: string; to: Recipient[]; vars: NotificationVars },
+  input: {
+    tenantId: string;
+    event: string;
+    to: Recipient[];
+    vars: NotificationVars | ((locale: string) => NotificationVars);
+  },
 ): Promise<number> {
   const byLocale = new Map<string, string[]>();
   for (const r of uniqueRecipients([input.to])) byLocale.set(r.locale, [...(byLocale.get(r.locale) ?? []), r.email]);
   let addressed = 0;
   for (const [locale, to] of byLocale) {
+    const vars = typeof input.vars === "function" ? input.vars(locale) : input.vars;
     // The outbox payload accepts at most 50 addresses per message.
     for (let i = 0; i < to.length; i += 50) {
       const chunk = to.slice(i, i + 50);
-      if (await queueEmail(tx, { tenantId: input.tenantId, event: input.event, locale, to: chunk, vars: input.vars }))
+      if (await queueEmail(tx, { tenantId: input.tenantId, event: input.event, locale, to: chunk, vars }))
         addressed += chunk.length;
     }
   }
@@ -78,6 +87,9 @@ export async function queueStaffEmail(
 /** Customers without an account of their own are written to in the language the desk's customers mostly speak. */
 export const CUSTOMER_LOCALE = "es";
 
+/** A customer written to about an incident, with the ticket of theirs it affects (the incident for its requester). */
+export type AffectedCustomer = Recipient & { ticketId: string };
+
 /**
  * The customers a major incident affects: its requester and the requesters of the tickets its links name as affected
  * (AFFECTING_LINKS), each once, in their account's language.
@@ -86,7 +98,7 @@ export async function affectedCustomers(
   tx: Tx,
   tenantId: string,
   incident: { id: string; requesterEmail: string | null; requesterUserId: string | null },
-): Promise<Recipient[]> {
+): Promise<AffectedCustomer[]> {
   const links = await tx.ticketLink.findMany({
     where: {
       tenantId,
@@ -102,7 +114,7 @@ export async function affectedCustomers(
   const affected = ids.length
     ? await tx.ticket.findMany({
         where: { tenantId, id: { in: ids } },
-        select: { requesterEmail: true, requesterUserId: true },
+        select: { id: true, requesterEmail: true, requesterUserId: true },
         orderBy: { createdAt: "asc" },
       })
     : [];
@@ -114,6 +126,7 @@ export async function affectedCustomers(
   const localeOf = new Map(accounts.map((a) => [a.id, a.locale]));
   return uniqueRecipients([
     requesters.map((r) => ({
+      ticketId: r.id,
       email: r.requesterEmail!,
       locale: (r.requesterUserId && localeOf.get(r.requesterUserId)) || CUSTOMER_LOCALE,
     })),

@@ -34,3 +34,7 @@ export * from "./execution/cancellation";
 export * from "./execution/documents";
 export * from "./execution/seed-execution";
 export * from "./tickets/affected";
+export * from "./notifications/notification-events";
+export * from "./notifications/notification-labels";
+export * from "./notifications/notification-texts";
+export * from "./notifications/ticket-vars";

@@ -1,6 +1,8 @@
 import type { Tx } from "@atende/db";
 import {
+  DEFAULT_NOTIFICATION_TEMPLATES,
   DEFAULT_PRIORITIES,
+  NOTIFICATION_LOCALES,
   SEED_CALENDAR_CODES,
   SEED_CALENDARS,
   SEED_CATALOGUE,
@@ -19,7 +21,6 @@ import * as playbooks from "../modules/playbooks/playbooks.repo";
 import { SEED_PLAYBOOK_TEMPLATES, SEED_PLAYBOOKS } from "../modules/playbooks/seed-playbooks";
 import * as priorities from "../modules/priorities/priorities.repo";
 import * as policies from "../modules/sla-policies/sla-policies.repo";
-import { DEFAULT_LOCALES, DEFAULT_NOTIFICATION_TEMPLATES } from "../modules/templates/notification-defaults";
 import * as notifications from "../modules/templates/notification-templates.repo";
 import * as replies from "../modules/templates/reply-templates.repo";
 
@@ -147,7 +148,7 @@ async function seedTemplates(tx: Tx, tenantId: string, created: ServiceDeskSeedR
     created.replyTemplates++;
   }
   for (const event of NOTIFICATION_EVENTS) {
-    for (const locale of DEFAULT_LOCALES) {
+    for (const locale of NOTIFICATION_LOCALES) {
       if (await notifications.findNotificationTemplate(tx, tenantId, event, locale)) continue;
       await notifications.createNotificationTemplate(tx, tenantId, {
         event,

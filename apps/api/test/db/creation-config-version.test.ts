@@ -68,6 +68,36 @@ describe("the creation configuration version", () => {
     });
   });
 
+  it("moves with every change to business units, their parameters, groups and catalogue items (decision 0019)", async () => {
+    const tenantId = A;
+    const bu = await withTenant(app, A, (tx) =>
+      tx.businessUnit.create({
+        data: {
+          tenantId,
+          code: "bu",
+          name: "BU",
+          timezone: "Europe/Madrid",
+          locale: "es",
+          currency: "EUR",
+          country: "ES",
+        },
+      }),
+    );
+    await expectBumps(1, (tx) => tx.businessUnit.update({ where: { id: bu.id }, data: { locale: "en" } }));
+    await expectBumps(1, (tx) =>
+      tx.buParameterSet.create({ data: { tenantId, buId: bu.id, version: 1, parameters: {} } }),
+    );
+    await expectBumps(1, (tx) => tx.group.create({ data: { tenantId, code: "g", name: "G" } }));
+    await expectBumps(1, (tx) => tx.group.deleteMany({ where: { code: "g" } }));
+    const calendar = await withTenant(app, A, (tx) =>
+      tx.businessCalendar.create({ data: { tenantId, code: "cat", name: "Cat", definition: "24x7" } }),
+    );
+    await expectBumps(1, (tx) =>
+      tx.catalogueItem.create({ data: { tenantId, code: "i", name: "I", calendarId: calendar.id, targets: {} } }),
+    );
+    await expectBumps(1, (tx) => tx.catalogueItem.updateMany({ where: { code: "i" }, data: { active: false } }));
+  });
+
   it("stays where it was when a change is rolled back", async () => {
     const before = await versionOf(A);
     await expect(

@@ -33,13 +33,25 @@ function ticket(id: string = randomUUID()) {
 
 type Filed = { number: number; id: string };
 
-function file(tenantId: string, input: { ticket?: object; emails?: object[]; reply?: object | null; slot?: string }) {
+/** The tenant's creation configuration version, as app_ticket_creation_facts reports it to the API. */
+function configVersion(tenantId: string) {
+  return withTenantConnection(world.app, tenantId, async (c) => {
+    const rows = await c.query<{ facts: { configVersion: number } }>(sql`
+      SELECT app_ticket_creation_facts(${tenantId}::uuid, NULL, NULL, -1) AS facts`);
+    return rows[0]!.facts.configVersion;
+  });
+}
+
+type FileInput = { ticket?: object; emails?: object[]; reply?: object | null; slot?: string; version?: number };
+
+async function file(tenantId: string, input: FileInput) {
   const slot = input.slot ?? newNumberSlot();
+  const version = input.version ?? (await configVersion(tenantId));
   return withTenantConnection(world.app, tenantId, async (c) => {
     const rows = await c.query<Filed>(sql`
       SELECT number, id::text FROM app_file_ticket(${tenantId}::uuid, ${JSON.stringify(input.ticket ?? ticket())}::jsonb,
         '[]'::jsonb, '[]'::jsonb, NULL::uuid, 'test', ${JSON.stringify(input.emails ?? [])}::jsonb,
-        ${input.reply ? JSON.stringify(input.reply) : null}::jsonb, ${slot})`);
+        ${input.reply ? JSON.stringify(input.reply) : null}::jsonb, ${slot}, ${version}::bigint)`);
     return rows[0]!;
   });
 }
@@ -85,6 +97,19 @@ describe("filing a ticket in one call", () => {
     const again = ticket(first.id);
     await expect(file(A, { ticket: again })).rejects.toThrow(/duplicate key|unique/i);
     expect((await file(A, {})).number).toBe(first.number + 2);
+  });
+
+  it("refuses a creation planned with an out-of-date configuration: nothing written, no number taken", async () => {
+    const before = await configVersion(A);
+    const last = await file(A, { version: before });
+    // Any change to what creation reads bumps the version in the same transaction: here a new group.
+    await world.owner.group.create({ data: { tenantId: A, code: "NEW", name: "New" } });
+    const after = await configVersion(A);
+    expect(after).toBeGreaterThan(before);
+    const stale = ticket();
+    await expect(file(A, { ticket: stale, version: before })).rejects.toMatchObject({ code: "AT001" });
+    expect(await world.owner.ticket.findFirst({ where: { id: stale.id } })).toBeNull();
+    expect((await file(A, { version: after })).number).toBe(last.number + 1);
   });
 
   it("refuses a slot too short to be unguessable", async () => {

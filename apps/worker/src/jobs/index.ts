@@ -24,9 +24,11 @@ export type TimerHandlerDeps = {
   log?: JobsLog;
   /** Where contract PDFs are written (shared with the API). */
   storageDir?: string;
-  /** The web app's address, for signing links. */
+  /** The web app's address, for signing links and ticket links. */
   publicUrl?: string;
 };
+
+const LOCAL_PUBLIC_URL = "http://localhost:3000";
 
 /**
  * Every timer kind's handler; typed as a full record so adding a kind to the catalogue without a handler fails to compile.
@@ -34,8 +36,10 @@ export type TimerHandlerDeps = {
  */
 export function createTimerHandlers(deps: TimerHandlerDeps): TimerHandlers {
   const log = deps.log ?? silentLog;
+  const publicUrl = deps.publicUrl ?? LOCAL_PUBLIC_URL;
   const ticketDeps: TicketJobDeps = {
     log,
+    publicUrl,
     publish: deps.publish,
     // Runs after the handler's transaction commits; on failure the sweep enqueues the timers within one interval.
     dispatchTimers: (refs) =>
@@ -47,7 +51,7 @@ export function createTimerHandlers(deps: TimerHandlerDeps): TimerHandlers {
     db: deps.db,
     timersQueue: deps.timersQueue,
     storageDir: deps.storageDir ?? ".data/storage",
-    publicUrl: deps.publicUrl ?? "http://localhost:3000",
+    publicUrl,
     log,
   };
   return {

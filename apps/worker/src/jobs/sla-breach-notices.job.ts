@@ -2,27 +2,21 @@ import type { Tx } from "@atende/db";
 import {
   affectedCustomers,
   groupRecipients,
+  loadTicketVars,
   queueEmail,
   queueStaffEmail,
   ticketStaffRecipients,
-  ticketVars,
   uniqueRecipients,
   usersRecipients,
+  type TicketForVars,
+  type TicketJobDeps,
 } from "@atende/desk";
-import type { ClockKind } from "@atende/domain";
-import type { JobsLog } from "@atende/jobs";
+import { clockLabel, formatEmailDate, periodicUpdateMessage, type ClockKind } from "@atende/domain";
 
-export type BreachedTicket = {
-  id: string;
-  tenantId: string;
-  number: number | null;
-  subject: string;
-  priority: string;
-  status: string;
-  assigneeId: string | null;
+export type BreachedTicket = TicketForVars & {
   groupId: string | null;
   requesterEmail: string | null;
-  requesterUserId: string | null;
+  resolvedAt: Date | null;
 };
 
 /**
@@ -31,12 +25,13 @@ export type BreachedTicket = {
  */
 export async function notifyBreach(
   tx: Tx,
-  log: JobsLog,
+  deps: Pick<TicketJobDeps, "log" | "publicUrl">,
   ticket: BreachedTicket,
   clock: { kind: ClockKind; dueAt: Date },
 ): Promise<number> {
   const { tenantId } = ticket;
-  const vars = { ...ticketVars(ticket), clock: clock.kind, dueAt: clock.dueAt.toISOString() };
+  const ticketVars = await loadTicketVars(tx, ticket, { publicUrl: deps.publicUrl, audience: "staff" });
+  const dueAt = formatEmailDate(clock.dueAt);
   const followUp = clock.kind === "follow_up";
   const to = followUp
     ? uniqueRecipients([
@@ -44,10 +39,25 @@ export async function notifyBreach(
         await groupRecipients(tx, tenantId, ticket.groupId),
       ])
     : await ticketStaffRecipients(tx, tenantId, ticket);
-  const event = followUp ? "ticket.failure_report_due" : "ticket.breached";
-  const notified = await queueStaffEmail(tx, { tenantId, event, to, vars });
+  const notified = followUp
+    ? await queueStaffEmail(tx, {
+        tenantId,
+        event: "ticket.failure_report_due",
+        to,
+        vars: (locale) => ({
+          ...ticketVars(locale),
+          resolvedAt: ticket.resolvedAt ? formatEmailDate(ticket.resolvedAt) : "",
+          dueAt,
+        }),
+      })
+    : await queueStaffEmail(tx, {
+        tenantId,
+        event: "ticket.breached",
+        to,
+        vars: (locale) => ({ ...ticketVars(locale), target: clockLabel(clock.kind, locale), dueAt }),
+      });
   if (notified === 0) {
-    log.warn(
+    deps.log.warn(
       { tenantId, ticketId: ticket.id, clock: clock.kind },
       "SLA breach notified nobody: no assignee and no group member to write to",
     );
@@ -58,17 +68,33 @@ export async function notifyBreach(
 /**
  * The automatic update seed 004 promises the customers a high incident affects: its requester and the requesters of the
  * tickets filed as its duplicates, caused by it or blocked by it, one e-mail each (no customer sees another's address).
- * Returns how many customers were written to.
+ * Each is written about their own ticket, the one they can open in the portal, with the incident's progress as the
+ * message. Returns how many customers were written to.
  */
-export async function sendPeriodicUpdate(tx: Tx, ticket: BreachedTicket): Promise<number> {
+export async function sendPeriodicUpdate(
+  tx: Tx,
+  publicUrl: string,
+  incident: BreachedTicket,
+  nextUpdateAt: Date | null,
+): Promise<number> {
   let sent = 0;
-  for (const customer of await affectedCustomers(tx, ticket.tenantId, ticket)) {
+  for (const customer of await affectedCustomers(tx, incident.tenantId, incident)) {
+    const own =
+      customer.ticketId === incident.id
+        ? incident
+        : await tx.ticket.findFirst({ where: { tenantId: incident.tenantId, id: customer.ticketId } });
+    if (!own) continue;
+    const ticketVars = await loadTicketVars(tx, own, { publicUrl, audience: "customer" });
     const queued = await queueEmail(tx, {
-      tenantId: ticket.tenantId,
+      tenantId: incident.tenantId,
       event: "ticket.periodic_update",
       locale: customer.locale,
       to: customer.email,
-      vars: ticketVars(ticket),
+      vars: {
+        ...ticketVars(customer.locale),
+        message: periodicUpdateMessage(incident.status, customer.locale),
+        nextUpdateAt: nextUpdateAt ? formatEmailDate(nextUpdateAt) : "",
+      },
     });
     if (queued) sent += 1;
   }

@@ -9,7 +9,7 @@ import {
   TIMER_SKEW_MS,
   type TicketJobDeps,
 } from "@atende/desk";
-import type { TimerHandler } from "@atende/jobs";
+import type { TimerHandler, TimerRef } from "@atende/jobs";
 import { notifyBreach, sendPeriodicUpdate, type BreachedTicket } from "./sla-breach-notices.job";
 
 /**
@@ -38,7 +38,7 @@ export function slaBreach(deps: TicketJobDeps): TimerHandler {
     const at = new Date(Math.max(now.getTime(), clock.dueAt.getTime()));
     await tx.slaClock.update({ where: { id: clock.id }, data: { status: "breached", breachedAt: at } });
     await tx.ticket.update({ where: { id: ticketId }, data: { breached: true } });
-    const notified = await notifyBreach(tx, deps.log, ticket, { kind, dueAt: clock.dueAt });
+    const notified = await notifyBreach(tx, deps, ticket, { kind, dueAt: clock.dueAt });
     await recordTicketEvent(tx, {
       tenantId,
       ticketId,
@@ -47,16 +47,31 @@ export function slaBreach(deps: TicketJobDeps): TimerHandler {
       data: { clock: kind, dueAt: clock.dueAt.toISOString(), notified },
       at,
     });
-    if (kind === "periodic_update") await restartPeriodicUpdates(tx, ticket, clock.id, at);
-    afterTicketChange(afterCommit, deps, { tenantId, ticketId, refs: await replanSla(tx, tenantId, ticketId, at) });
+    const refs =
+      kind === "periodic_update"
+        ? await restartPeriodicUpdates(tx, deps.publicUrl, ticket, clock.id, at)
+        : await replanSla(tx, tenantId, ticketId, at);
+    afterTicketChange(afterCommit, deps, { tenantId, ticketId, refs });
   };
 }
 
-async function restartPeriodicUpdates(tx: Tx, ticket: BreachedTicket, clockId: string, at: Date): Promise<void> {
-  const customersNotified = await sendPeriodicUpdate(tx, ticket);
+/** Starts the next cycle, then writes the update, which tells the customers when that cycle is due. */
+async function restartPeriodicUpdates(
+  tx: Tx,
+  publicUrl: string,
+  ticket: BreachedTicket,
+  clockId: string,
+  at: Date,
+): Promise<TimerRef[]> {
   await tx.ticket.update({ where: { id: ticket.id }, data: { lastPublicUpdateAt: at } });
   // The next cycle gets its own warning; replanSla leaves warnedAt as it was.
   await tx.slaClock.update({ where: { id: clockId }, data: { warnedAt: null } });
+  const refs = await replanSla(tx, ticket.tenantId, ticket.id, at);
+  const next = await tx.slaClock.findUnique({
+    where: { tenantId_ticketId_kind: { tenantId: ticket.tenantId, ticketId: ticket.id, kind: "periodic_update" } },
+    select: { dueAt: true },
+  });
+  const customersNotified = await sendPeriodicUpdate(tx, publicUrl, ticket, next?.dueAt ?? null);
   await recordTicketEvent(tx, {
     tenantId: ticket.tenantId,
     ticketId: ticket.id,
@@ -65,4 +80,5 @@ async function restartPeriodicUpdates(tx: Tx, ticket: BreachedTicket, clockId: s
     data: { customerNotified: customersNotified > 0, customersNotified },
     at,
   });
+  return refs;
 }

@@ -2,9 +2,9 @@ import type { Tx } from "@atende/db";
 import {
   groupRecipients,
   isUuid,
+  loadTicketVars,
   queueStaffEmail,
   ticketStaffRecipients,
-  ticketVars,
   uniqueRecipients,
   usersRecipients,
 } from "@atende/desk";
@@ -19,6 +19,8 @@ export type EscalatedTicket = EscalatedState & {
   number: number | null;
   subject: string;
   status: string;
+  requesterCustomerId: string | null;
+  requesterUserId: string | null;
 };
 
 export type LevelOutcome = {
@@ -34,11 +36,12 @@ export async function applyEscalationLevel(
   state: EscalatedState,
   level: EscalationLevel,
   priorities: readonly PriorityLevel[],
+  publicUrl: string,
 ): Promise<LevelOutcome> {
   let next = { ...state };
   if (level.actions.includes("reassign")) next = await reassign(tx, ticket.tenantId, next, level);
   if (level.actions.includes("raise_priority")) next = { ...next, priority: raisePriority(priorities, next.priority) };
-  const notified = level.actions.includes("notify") ? await notify(tx, ticket, next, level) : 0;
+  const notified = level.actions.includes("notify") ? await notify(tx, { ...ticket, ...next }, level, publicUrl) : 0;
   return { state: next, notified, changes: diff(state, next) };
 }
 
@@ -69,14 +72,19 @@ async function reassign(
 }
 
 /** The level's targets; a level without (existing) targets tells whoever works the ticket now. */
-async function notify(tx: Tx, ticket: EscalatedTicket, state: EscalatedState, level: EscalationLevel): Promise<number> {
+async function notify(tx: Tx, ticket: EscalatedTicket, level: EscalationLevel, publicUrl: string): Promise<number> {
   const { tenantId } = ticket;
   const targets = uniqueRecipients([
     await usersRecipients(tx, tenantId, [level.targetUserId]),
     await groupRecipients(tx, tenantId, level.targetGroupId),
   ]);
-  const to = targets.length > 0 ? targets : await ticketStaffRecipients(tx, tenantId, state);
-  const vars = { ...ticketVars({ ...ticket, priority: state.priority }), level: level.level, label: level.label };
+  const to = targets.length > 0 ? targets : await ticketStaffRecipients(tx, tenantId, ticket);
+  const ticketVars = await loadTicketVars(tx, ticket, { publicUrl, audience: "staff" });
+  const vars = (locale: string) => ({
+    ...ticketVars(locale),
+    escalationLevel: level.level,
+    escalationLabel: level.label,
+  });
   return queueStaffEmail(tx, { tenantId, event: "ticket.escalated", to, vars });
 }
 

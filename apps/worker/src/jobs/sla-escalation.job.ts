@@ -60,17 +60,23 @@ export function slaEscalation(deps: TicketJobDeps): TimerHandler {
       restored: false,
     });
     if (due.length === 0) return;
-    await escalate(tx, ticket, due, now);
+    await escalate(tx, ticket, due, now, deps.publicUrl);
     afterTicketChange(afterCommit, deps, { tenantId, ticketId, refs: await replanSla(tx, tenantId, ticketId, now) });
   };
 }
 
-async function escalate(tx: Tx, ticket: EscalatedTicket, levels: EscalationLevel[], now: Date): Promise<void> {
+async function escalate(
+  tx: Tx,
+  ticket: EscalatedTicket,
+  levels: EscalationLevel[],
+  now: Date,
+  publicUrl: string,
+): Promise<void> {
   const { tenantId, id: ticketId } = ticket;
   const priorities = await loadPriorityLevels(tx, tenantId);
   let state: EscalatedState = { groupId: ticket.groupId, assigneeId: ticket.assigneeId, priority: ticket.priority };
   for (const level of levels) {
-    const outcome = await applyEscalationLevel(tx, ticket, state, level, priorities);
+    const outcome = await applyEscalationLevel(tx, ticket, state, level, priorities, publicUrl);
     state = outcome.state;
     await tx.ticketEscalation.create({
       data: {

@@ -4,6 +4,7 @@ import {
   TICKET_STATUSES,
   allowedTicketActions,
   decideTicket,
+  reopenDeadline,
   type TicketAction,
   type TicketContext,
   type TicketRefusalCode,
@@ -149,6 +150,16 @@ describe("ticket guards", () => {
     expect(outcome(stateOf("resolved", false, { resolvedAt: null }), "reopen", ctxOf("staff"))).toBe(
       "REOPEN_WINDOW_EXPIRED",
     );
+  });
+
+  it("names as the reopen deadline the last instant the guard lets a reopen through", () => {
+    const resolvedAt = new Date(NOW.getTime() - 3 * DAY);
+    const deadline = reopenDeadline(resolvedAt, 7);
+    expect(deadline.getTime()).toBe(resolvedAt.getTime() + 7 * DAY);
+    const reopenAt = (now: Date) =>
+      outcome(stateOf("resolved", true, { resolvedAt }), "reopen", ctxOf("staff", { now }));
+    expect(reopenAt(deadline)).toBe("open");
+    expect(reopenAt(new Date(deadline.getTime() + 1))).toBe("REOPEN_WINDOW_EXPIRED");
   });
 
   it("auto-closes only once the auto-close period has passed", () => {

@@ -66,6 +66,11 @@ export type TicketDecision = { ok: true; to: TicketStatus; effects: readonly Tic
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The last instant a ticket resolved at `resolvedAt` may still be reopened (the within_reopen_window guard). */
+export function reopenDeadline(resolvedAt: Date, reopenWindowDays: number): Date {
+  return new Date(resolvedAt.getTime() + reopenWindowDays * DAY_MS);
+}
+
 function refuse(code: TicketRefusalCode, message: string): TicketRefusal {
   return { ok: false, code, message };
 }

@@ -1,6 +1,6 @@
 import type { TMaintenanceWindow } from "@atende/contracts";
 import { ZEmailMessage, type TEmailMessage } from "@atende/jobs";
-import type { NotificationText } from "../templates/notification-defaults";
+import type { NotificationText } from "@atende/domain";
 import { renderTemplate } from "../templates/render";
 import type { Subscriber } from "./maintenance.repo";
 

@@ -1,4 +1,4 @@
-import { addBusinessDays, formatUtc, type Calendar } from "@atende/domain";
+import { addBusinessDays, formatUtc, type Calendar, type NotificationText } from "@atende/domain";
 import type { TBusinessUnit, TCreateMaintenanceWindowRequest, TMaintenanceWindow } from "@atende/contracts";
 import type { TEmailMessage } from "@atende/jobs";
 import type { Tx } from "@atende/db";
@@ -7,7 +7,6 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
 import { findCalendarByCode } from "../calendars/calendars.repo";
 import { readableBuIds, requireEditable, SERVICE_DESK_MODULE } from "../calendars/service-desk-scope";
-import type { NotificationText } from "../templates/notification-defaults";
 import { resolveNotificationTemplate } from "../templates/notification-templates.service";
 import { noticeEmail, type Audience, type NoticeLang } from "./maintenance-notice";
 import * as repo from "./maintenance.repo";

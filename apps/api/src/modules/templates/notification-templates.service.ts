@@ -5,16 +5,16 @@ import {
   type TPutNotificationTemplateRequest,
 } from "@atende/contracts";
 import type { Tx } from "@atende/db";
+import {
+  DEFAULT_NOTIFICATION_TEMPLATES,
+  isNotificationLocale,
+  NOTIFICATION_LOCALES,
+  type NotificationText,
+} from "@atende/domain";
 import type { RequestContext } from "../../context";
 import { staleVersion } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
 import { requireEditable, SERVICE_DESK_MODULE } from "../calendars/service-desk-scope";
-import {
-  DEFAULT_LOCALES,
-  DEFAULT_NOTIFICATION_TEMPLATES,
-  isDefaultLocale,
-  type NotificationText,
-} from "./notification-defaults";
 import * as repo from "./notification-templates.repo";
 
 /**
@@ -29,7 +29,7 @@ export async function resolveNotificationTemplate(
 ): Promise<NotificationText> {
   const own = await repo.findNotificationTemplate(tx, tenantId, event, locale);
   if (own) return own;
-  if (isDefaultLocale(locale)) return DEFAULT_NOTIFICATION_TEMPLATES[event][locale];
+  if (isNotificationLocale(locale)) return DEFAULT_NOTIFICATION_TEMPLATES[event][locale];
   return (await repo.findNotificationTemplate(tx, tenantId, event, "en")) ?? DEFAULT_NOTIFICATION_TEMPLATES[event].en;
 }
 
@@ -44,13 +44,15 @@ export function listNotificationTemplates(ctx: RequestContext, q: { event?: Noti
     const stored = (await repo.listNotificationTemplates(tx, ctx.tenantId, q)).map(view);
     const saved = new Set(stored.map((t) => `${t.event} ${t.locale}`));
     const defaults = NOTIFICATION_EVENTS.filter((e) => !q.event || e === q.event).flatMap((event) =>
-      DEFAULT_LOCALES.filter((l) => (!q.locale || l === q.locale) && !saved.has(`${event} ${l}`)).map((locale) => ({
-        id: null,
-        event,
-        locale,
-        version: 0,
-        ...DEFAULT_NOTIFICATION_TEMPLATES[event][locale],
-      })),
+      NOTIFICATION_LOCALES.filter((l) => (!q.locale || l === q.locale) && !saved.has(`${event} ${l}`)).map(
+        (locale) => ({
+          id: null,
+          event,
+          locale,
+          version: 0,
+          ...DEFAULT_NOTIFICATION_TEMPLATES[event][locale],
+        }),
+      ),
     );
     const order = (t: TNotificationTemplate) =>
       `${NOTIFICATION_EVENTS.indexOf(t.event).toString().padStart(2, "0")} ${t.locale}`;

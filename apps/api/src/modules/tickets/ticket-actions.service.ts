@@ -1,6 +1,9 @@
 import {
   allowedTicketActions,
   decideTicket,
+  formatEmailDate,
+  reopenDeadline,
+  ticketLink,
   type TicketAction,
   type TicketEffect,
   type TicketStatus,
@@ -11,20 +14,14 @@ import type {
   TTicketActionRequest,
   TTicketDetail,
 } from "@atende/contracts";
-import {
-  deskSettingsFor,
-  notificationLocale,
-  queueEmail,
-  recordTicketEvent,
-  replanSla,
-  type DeskSettings,
-} from "@atende/desk";
+import { deskSettingsFor, recordTicketEvent, replanSla, type DeskSettings } from "@atende/desk";
 import type { Tx } from "@atende/db";
 import { cancelTimer, scheduleTimer, type TimerRef } from "@atende/jobs";
 import type { RequestContext } from "../../context";
 import { AppError, staleVersion } from "../../errors";
 import { actorOf, assertVisible, ticketScope } from "./ticket-access";
 import { afterCommit, type TicketDeps } from "./ticket-deps";
+import { actingAgentName, queueRequesterEmail, type TicketMail } from "./ticket-emails";
 import { getTicket } from "./tickets.service";
 import * as repo from "./tickets.repo";
 
@@ -70,6 +67,7 @@ async function applyEffects(
   now: Date,
   input: TTicketActionRequest,
   settings: DeskSettings,
+  mail: TicketMail,
 ) {
   const refs: TimerRef[] = [];
   const patch: Record<string, unknown> = {};
@@ -110,27 +108,16 @@ async function applyEffects(
           create: { tenantId: ctx.tenantId, ticketId: row.id, sentAt: now },
           update: { sentAt: now, score: null, comment: null, answeredAt: null },
         });
-        if (row.requesterEmail)
-          await queueEmail(tx, {
-            tenantId: ctx.tenantId,
-            event: "ticket.survey",
-            locale: await notificationLocale(tx, ctx.tenantId, row.buId),
-            to: row.requesterEmail,
-            vars: { ticketNumber: row.number, portalUrl: "/portal/tickets" },
-          });
+        // The survey is answered on the ticket's portal page.
+        await queueRequesterEmail(tx, mail, "ticket.survey", {
+          surveyLink: ticketLink(mail.publicUrl, "customer", row.id),
+        });
         break;
       case "notify":
-        if (row.requesterEmail && effect.event === "ticket.resolved") {
-          await queueEmail(tx, {
-            tenantId: ctx.tenantId,
-            event: "ticket.resolved",
-            locale: await notificationLocale(tx, ctx.tenantId, row.buId),
-            to: row.requesterEmail,
-            vars: {
-              ticketNumber: row.number,
-              resolutionKind: input.resolution?.kind,
-              resolutionNote: input.resolution?.note,
-            },
+        if (effect.event === "ticket.resolved") {
+          await queueRequesterEmail(tx, mail, "ticket.resolved", {
+            resolution: input.resolution?.note ?? "",
+            reopenUntil: formatEmailDate(reopenDeadline(now, settings.reopenWindowDays)),
           });
         }
         break;
@@ -178,8 +165,9 @@ export async function applyTicketAction(
         ...(path ? { fields: [{ path, message: decision.message }] } : {}),
       });
     }
-    const { refs, patch } = await applyEffects(tx, ctx, row, decision.effects, now, input, settings);
     const to = decision.to;
+    const mail = { ticket: { ...row, status: to }, publicUrl: deps.publicUrl, agentName: actingAgentName(ctx) };
+    const { refs, patch } = await applyEffects(tx, ctx, row, decision.effects, now, input, settings, mail);
     const ok = await repo.updateTicketVersioned(tx, ctx.tenantId, id, input.version, {
       ...patch,
       status: to,

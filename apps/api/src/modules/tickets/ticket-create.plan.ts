@@ -1,4 +1,4 @@
-import { checkChannel, DEFAULT_PRIORITIES, matchPolicy, type ChannelCheck } from "@atende/domain";
+import { checkChannel, DEFAULT_PRIORITIES, matchPolicy, type Calendar, type ChannelCheck } from "@atende/domain";
 import type { TCreateTicketRequest } from "@atende/contracts";
 import { uuidv7 } from "@atende/db";
 import { isWithinEnqueueHorizon } from "@atende/jobs";
@@ -60,6 +60,23 @@ export function requesterOf(
   };
 }
 
+/**
+ * Calendars parsed once per stored definition: the definitions come from the per-tenant configuration cache, so the
+ * same object arrives until the configuration changes, and the domain compiles a weekly calendar once per parsed
+ * object rather than on every creation.
+ */
+const parsedCalendars = new WeakMap<object, Calendar>();
+
+function calendarOf(definition: unknown): Calendar {
+  if (typeof definition !== "object" || definition === null) return parseCalendar(definition);
+  let calendar = parsedCalendars.get(definition);
+  if (calendar === undefined) {
+    calendar = parseCalendar(definition);
+    parsedCalendars.set(definition, calendar);
+  }
+  return calendar;
+}
+
 /** The matched policy, the channel rule's verdict, and the new ticket's clocks and timers (ids drawn here). */
 export function planNewTicket(input: TCreateTicketRequest, facts: CreationFacts, id: string, now: Date) {
   const policy = matchPolicy(facts.policies.map(toSlaPolicy), {
@@ -73,7 +90,7 @@ export function planNewTicket(input: TCreateTicketRequest, facts: CreationFacts,
   const channel = checkChannel(policy, input.priority, input.channel);
   const plan = planSla({
     policy,
-    calendar: policy ? parseCalendar(facts.calendars[policy.calendarId]) : "24x7",
+    calendar: policy ? calendarOf(facts.calendars[policy.calendarId]) : "24x7",
     ticket: {
       id,
       createdAt: now,

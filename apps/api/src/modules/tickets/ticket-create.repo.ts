@@ -5,23 +5,25 @@ import { TICKET_COLUMNS } from "./tickets.repo";
 const { sql } = PrismaNamespace;
 
 /**
- * Ticket creation is the desk's hottest write: through the ORM its ~25 statements cost ~20 ms of API CPU. Here it is one
- * call reading everything the rules need and one call writing the ticket with its clocks, timers, event and e-mails,
- * two PL/pgSQL functions that pin the tenant themselves, so no BEGIN or COMMIT round trip is spent (decision 0011).
+ * Ticket creation is the desk's hottest write: through the ORM its ~25 statements cost ~20 ms of API CPU. Here it is at
+ * most one call reading what the rules need (none when the configuration is cached and no customer is named) and one
+ * call writing the ticket with its clocks, timers, event and e-mails, PL/pgSQL functions that pin the tenant
+ * themselves, so no BEGIN or COMMIT round trip is spent (decisions 0011 and 0019).
  */
 
 export type StoredEmailTemplate = { event: string; locale: string; subject: string; body: string };
 export type CustomerFacts = { id: string; userId: string | null; email: string | null; name: string };
 
-export type CreationFacts = {
+/**
+ * The tenant's creation configuration: everything the creation rules check except the customer. Versioned per tenant
+ * (any change to these tables bumps the version in the same transaction) and cached by the API (decisions 0013, 0019).
+ */
+export type CreationConfig = {
+  /** Every business unit's locale and current parameters, by id. */
+  businessUnits: Record<string, { locale: string; parameters: unknown }>;
+  groupIds: string[];
+  catalogueItemIds: string[];
   priorityCodes: string[];
-  /** Null when the BU is unknown (or none was given). */
-  buLocale: string | null;
-  buParameters: unknown;
-  groupFound: boolean;
-  catalogueItemFound: boolean;
-  namedCustomer: CustomerFacts | null;
-  ownCustomer: CustomerFacts | null;
   policies: SlaPolicyRow[];
   /** Calendar definitions of the active policies, by calendar id. */
   calendars: Record<string, unknown>;
@@ -30,21 +32,71 @@ export type CreationFacts = {
   replyTemplates: Array<{ code: string; locale: string; body: string }>;
 };
 
-type CreationConfig = Pick<
-  CreationFacts,
-  "priorityCodes" | "policies" | "calendars" | "emailTemplates" | "replyTemplates"
->;
-type StoredFacts = Omit<CreationFacts, keyof CreationConfig> & {
+/** The configuration with the version it was read at, and the customers the creation names. */
+export type LoadedFacts = {
+  configVersion: number;
+  config: CreationConfig;
+  namedCustomer: CustomerFacts | null;
+  ownCustomer: CustomerFacts | null;
+};
+
+/** What the creation rules check, for the business unit, group and catalogue item one creation names. */
+export type CreationFacts = Omit<CreationConfig, "businessUnits" | "groupIds" | "catalogueItemIds"> & {
+  configVersion: number;
+  /** Null when the BU is unknown (or none was given). */
+  buLocale: string | null;
+  buParameters: unknown;
+  groupFound: boolean;
+  catalogueItemFound: boolean;
+  namedCustomer: CustomerFacts | null;
+  ownCustomer: CustomerFacts | null;
+};
+
+type IdSets = { groups: Set<string>; catalogueItems: Set<string> };
+const idSets = new WeakMap<CreationConfig, IdSets>();
+
+/** Membership tests against the configuration's ids, built once per configuration received. */
+function idSetsOf(config: CreationConfig): IdSets {
+  let sets = idSets.get(config);
+  if (!sets) {
+    sets = { groups: new Set(config.groupIds), catalogueItems: new Set(config.catalogueItemIds) };
+    idSets.set(config, sets);
+  }
+  return sets;
+}
+
+export function creationFactsFor(
+  loaded: LoadedFacts,
+  refs: { buId: string | null; groupId: string | null; catalogueItemId: string | null },
+): CreationFacts {
+  const { businessUnits, groupIds: _groups, catalogueItemIds: _items, ...rules } = loaded.config;
+  const bu = refs.buId ? (businessUnits[refs.buId] ?? null) : null;
+  const sets = idSetsOf(loaded.config);
+  return {
+    ...rules,
+    configVersion: loaded.configVersion,
+    buLocale: bu?.locale ?? null,
+    buParameters: bu?.parameters ?? null,
+    groupFound: refs.groupId !== null && sets.groups.has(refs.groupId),
+    catalogueItemFound: refs.catalogueItemId !== null && sets.catalogueItems.has(refs.catalogueItemId),
+    namedCustomer: loaded.namedCustomer,
+    ownCustomer: loaded.ownCustomer,
+  };
+}
+
+type StoredFacts = {
   configVersion: number;
   /** Null when the version the call named is still the tenant's current one. */
   config: CreationConfig | null;
+  namedCustomer: CustomerFacts | null;
+  ownCustomer: CustomerFacts | null;
 };
 type CachedConfig = { version: number; config: CreationConfig };
 
 /**
- * The tenant's creation configuration as last received, with its version. Every call still names the version it holds
- * and gets the configuration again after any change, so this saves the transfer and parsing, never freshness
- * (decision 0013). Bounded: the least recently used tenant is dropped first.
+ * The tenant's creation configuration as last received, with its version. A creation planned from it names the version
+ * to app_file_ticket, which refuses it after any change, so this saves reads, never freshness (decision 0019).
+ * Bounded: the least recently used tenant is dropped first.
  */
 const configCache = new Map<string, CachedConfig>();
 const CONFIG_CACHE_TENANTS = 1_000;
@@ -58,29 +110,45 @@ function rememberConfig(tenantId: string, entry: CachedConfig): void {
   }
 }
 
-/** Everything the creation rules read, in one call that pins the tenant itself (app_ticket_creation_facts). */
+/** The creation facts from the cache alone, for a creation that names no customer; null when nothing is cached. */
+export function cachedCreationFacts(tenantId: string): LoadedFacts | null {
+  const entry = configCache.get(tenantId);
+  if (!entry) return null;
+  rememberConfig(tenantId, entry);
+  return { configVersion: entry.version, config: entry.config, namedCustomer: null, ownCustomer: null };
+}
+
+/** Drops the tenant's cached configuration once app_file_ticket said it is out of date. */
+export function forgetCreationConfig(tenantId: string): void {
+  configCache.delete(tenantId);
+}
+
+/** The customers a creation names and, unless the cached copy is current, the configuration (app_ticket_creation_facts). */
 export async function loadCreationFacts(
   query: TenantQuery,
   args: {
     tenantId: string;
-    buId: string | null;
-    groupId: string | null;
-    catalogueItemId: string | null;
     customerId: string | null;
     /** The signed-in customer's user, whose own customer record files the ticket. */
     customerUserId: string | null;
   },
-): Promise<CreationFacts> {
+): Promise<LoadedFacts> {
   const cached = configCache.get(args.tenantId);
   const rows = await query<{ facts: StoredFacts }>(sql`
-    SELECT app_ticket_creation_facts(${args.tenantId}::uuid, ${args.buId}::uuid, ${args.groupId}::uuid,
-      ${args.catalogueItemId}::uuid, ${args.customerId}::uuid, ${args.customerUserId}::uuid,
+    SELECT app_ticket_creation_facts(${args.tenantId}::uuid, ${args.customerId}::uuid, ${args.customerUserId}::uuid,
       ${cached?.version ?? -1}::bigint) AS facts`);
-  const { config, configVersion, ...facts } = rows[0]!.facts;
+  const { config, configVersion, namedCustomer, ownCustomer } = rows[0]!.facts;
   const entry = config ? { version: configVersion, config } : cached;
   if (!entry) throw new Error("app_ticket_creation_facts sent no configuration for a version the API does not hold");
   rememberConfig(args.tenantId, entry);
-  return { ...facts, ...entry.config };
+  return { configVersion: entry.version, config: entry.config, namedCustomer, ownCustomer };
+}
+
+/** SQLSTATE of app_file_ticket's refusal: the configuration version the creation was planned with is out of date. */
+const STALE_CONFIG = "AT001";
+
+export function isStaleCreationConfig(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === STALE_CONFIG;
 }
 
 export type NewTicket = {
@@ -125,6 +193,8 @@ export async function fileNewTicket(
     actor: { userId: string | null; label: string };
     emails: EmailPayload[];
     autoReply: AutoReply | null;
+    /** The creation configuration version the ticket was planned with; a newer one refuses the call (AT001). */
+    configVersion: number;
   },
 ): Promise<TicketRow> {
   const { ticket: t, actor } = input;
@@ -155,6 +225,6 @@ export async function fileNewTicket(
     FROM app_file_ticket(${t.tenantId}::uuid, ${JSON.stringify(ticket)}::jsonb, ${JSON.stringify(input.clocks)}::jsonb,
       ${JSON.stringify(input.timers)}::jsonb, ${actor.userId}::uuid, ${actor.label},
       ${JSON.stringify(input.emails)}::jsonb, ${input.autoReply ? JSON.stringify(input.autoReply) : null}::jsonb,
-      ${input.numberSlot}) AS t`);
+      ${input.numberSlot}, ${input.configVersion}::bigint) AS t`);
   return rows[0]!;
 }

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@atende/db";
+import { expectFilledMail, type MailPayload } from "@atende/testkit";
 import { ENQUEUE_HORIZON_MS, timerJobId, type TimerKind } from "@atende/jobs";
 import { createTestApp, login, tenantWide, type Session, type TestApp } from "../../../test/app";
 import { givenPolicy } from "../../../test/factories/service-desk";
+import { portalLink } from "../../../test/ticket-mail";
 
 /** Ticket creation on the raw write path: what it answers is what is stored, and a refusal stores nothing. */
 let t: TestApp;
@@ -153,7 +155,12 @@ describe("creating a ticket", () => {
     );
     expect(mail.kind).toBe("email");
     expect(mail.payload).toMatchObject({ to: ["ana@example.test"] });
-    expect(JSON.stringify(mail.payload)).toContain(String(created.json().number));
+    expectFilledMail(mail.payload as MailPayload, [
+      `[#${created.json().number}] We have received your request: Router down`,
+      "Subject: Router down",
+      "Priority: High",
+      `You can follow it at ${portalLink(t, id)}.`,
+    ]);
   });
 
   it("plans with the policies as they are now, though the API keeps the tenant's configuration between creations", async () => {
@@ -175,6 +182,34 @@ describe("creating a ticket", () => {
     const deactivated = await create(agent, { priority: "low" });
     expect(deactivated.json().slaPolicyId).toBeNull();
     expect(deactivated.json().clocks).toEqual([]);
+  });
+
+  it("accepts a group or BU created after the configuration was cached, and refuses one deleted since", async () => {
+    expect((await create(agent, { priority: "low" })).statusCode).toBe(201); // the configuration is cached now
+    const group = await withTenant(t.db, tenantId, (tx) =>
+      tx.group.create({ data: { tenantId, code: "TC-NEW", name: "New group" } }),
+    );
+    const bu = await withTenant(t.db, tenantId, (tx) =>
+      tx.businessUnit.create({
+        data: {
+          tenantId,
+          code: "TC-NEW",
+          name: "New BU",
+          timezone: "Europe/Madrid",
+          locale: "es",
+          currency: "EUR",
+          country: "ES",
+        },
+      }),
+    );
+    const filed = await create(agent, { priority: "low", groupId: group.id, buId: bu.id });
+    expect(filed.statusCode).toBe(201);
+    expect(filed.json()).toMatchObject({ groupId: group.id, buId: bu.id });
+
+    await withTenant(t.db, tenantId, (tx) => tx.group.delete({ where: { id: group.id } }));
+    const refused = await create(agent, { priority: "low", groupId: group.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ path: "body.groupId" })]);
   });
 
   it("answers a disallowed channel with the policy's reply, in the BU's language, and marks the ticket", async () => {
@@ -204,6 +239,10 @@ describe("creating a ticket", () => {
     expect(stored.events.map((e) => e.type).sort()).toEqual(["ticket.channel_not_allowed", "ticket.created"]);
     const texts = stored.mails.map((m) => JSON.stringify(m.payload));
     expect(texts.some((x) => x.includes("use phone, portal"))).toBe(true);
+    // In the BU's language, addressed by the customer record's name.
+    for (const mail of stored.mails) {
+      expectFilledMail(mail.payload as MailPayload, ["Hola María Pérez", "Router down", portalLink(t, body.id)]);
+    }
     expect(stored.mails.every((m) => (m.payload as { to: string[] }).to[0] === "maria@tc.test")).toBe(true);
   });
 

@@ -7,6 +7,8 @@ export type TicketDeps = {
   dispatchTimers: (refs: TimerRef[], options?: DispatchOptions) => Promise<void>;
   publish: LivePublisher;
   storageDir: string;
+  /** The web app's address, for the ticket links in e-mails. */
+  publicUrl: string;
 };
 
 /** After-commit work: timers and live notices are best effort (the sweep and the next refetch repair them). */

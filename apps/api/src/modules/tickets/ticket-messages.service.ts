@@ -1,10 +1,11 @@
 import { decideTicket, type TicketStatus } from "@atende/domain";
 import type { TCreateTicketMessageRequest, TTicketEvent, TTicketMessage } from "@atende/contracts";
-import { deskSettingsFor, notificationLocale, queueEmail, recordTicketEvent, replanSla } from "@atende/desk";
+import { deskSettingsFor, recordTicketEvent, replanSla } from "@atende/desk";
 import type { RequestContext } from "../../context";
 import { AppError } from "../../errors";
 import { actorOf, assertVisible, ticketScope } from "./ticket-access";
 import { afterCommit, type TicketDeps } from "./ticket-deps";
+import { actingAgentName, queueRequesterEmail } from "./ticket-emails";
 import * as repo from "./tickets.repo";
 
 const toMessage = (m: {
@@ -66,15 +67,8 @@ export async function addTicketMessage(
         where: { id },
         data: { lastPublicUpdateAt: now, ...(row.firstResponseAt ? {} : { firstResponseAt: now }) },
       });
-      if (row.requesterEmail) {
-        await queueEmail(tx, {
-          tenantId: ctx.tenantId,
-          event: "ticket.updated",
-          locale: await notificationLocale(tx, ctx.tenantId, row.buId),
-          to: row.requesterEmail,
-          vars: { ticketNumber: row.number, message: input.body },
-        });
-      }
+      const mail = { ticket: row, publicUrl: deps.publicUrl, agentName: actingAgentName(ctx) };
+      await queueRequesterEmail(tx, mail, "ticket.updated", { message: input.body });
     } else {
       const decision = decideTicket(
         {

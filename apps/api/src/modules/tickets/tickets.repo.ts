@@ -19,24 +19,6 @@ export async function findTicketRow(tx: Tx, tenantId: string, id: string) {
   return tx.ticket.findFirst({ where: { tenantId, id } });
 }
 
-/** The requester's name: their customer record's, else their account's; null for a bare e-mail address. */
-export async function findRequesterName(
-  tx: Tx,
-  tenantId: string,
-  ticket: { requesterCustomerId: string | null; requesterUserId: string | null },
-): Promise<string | null> {
-  if (ticket.requesterCustomerId) {
-    const customer = await tx.customer.findFirst({
-      where: { tenantId, id: ticket.requesterCustomerId },
-      select: { name: true },
-    });
-    if (customer) return customer.name;
-  }
-  if (!ticket.requesterUserId) return null;
-  const user = await tx.user.findFirst({ where: { tenantId, id: ticket.requesterUserId }, select: { name: true } });
-  return user?.name ?? null;
-}
-
 export async function findClocks(tx: Tx, tenantId: string, ticketId: string) {
   const rows = await tx.slaClock.findMany({ where: { tenantId, ticketId }, orderBy: { kind: "asc" } });
   return rows.map(toClock);

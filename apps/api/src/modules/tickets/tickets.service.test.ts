@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@atende/db";
+import { expectFilledMail, outboxMails } from "@atende/testkit";
 import { createTestApp, login, tenantWide, type Session, type TestApp } from "../../../test/app";
 import { givenPolicy } from "../../../test/factories/service-desk";
+import { portalLink } from "../../../test/ticket-mail";
 
 let t: TestApp;
 let tenantId: string;
@@ -70,14 +72,15 @@ describe("tickets", () => {
   it("sends the customer the case number on creation", async () => {
     const res = await create(customer, { channel: "portal" });
     expect(res.statusCode).toBe(201);
-    const mails = await withTenant(t.db, tenantId, (tx) => tx.outbox.findMany({ where: { kind: "email" } }));
-    expect(
-      mails.some(
-        (m) =>
-          JSON.stringify(m.payload).includes(String(res.json().number)) &&
-          JSON.stringify(m.payload).includes("carla@t-a.test"),
-      ),
-    ).toBe(true);
+    const mail = (await outboxMails(t.db, tenantId, "carla@t-a.test")).find((m) =>
+      m.subject.startsWith(`[#${res.json().number}]`),
+    );
+    expectFilledMail(mail, [
+      `[#${res.json().number}] We have received your request: Platform down`,
+      "Hello Carla,",
+      `registered your case with number ${res.json().number}.`,
+      portalLink(t, res.json().id),
+    ]);
   });
 
   it("marks a ticket on a channel its priority may not use and replies automatically", async () => {
@@ -118,6 +121,14 @@ describe("tickets", () => {
       await t.app.inject({ method: "GET", url: `/api/v1/tickets/${ticket.id}/messages`, headers: customer.headers })
     ).json();
     expect(seen.items.map((m: { body: string }) => m.body)).toEqual(["We are on it"]);
+    const update = (await outboxMails(t.db, tenantId, "carla@t-a.test")).find(
+      (m) => m.subject === `[#${ticket.number}] Update on your case`,
+    );
+    expectFilledMail(update, [
+      `There is news on your case ${ticket.number} (Platform down):\n\nWe are on it`,
+      "Current status: New.",
+      portalLink(t, ticket.id),
+    ]);
   });
 
   it("pending pauses the clocks, a customer reply resumes them; resolve needs a resolution", async () => {

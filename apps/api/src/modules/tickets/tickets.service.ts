@@ -1,5 +1,5 @@
 import type { TTicketDetail, TTicketListQuery } from "@atende/contracts";
-import { deskSettingsFor, toTicket } from "@atende/desk";
+import { deskSettingsFor, findRequesterName, toTicket } from "@atende/desk";
 import type { RequestContext } from "../../context";
 import { AppError } from "../../errors";
 import { toCsv } from "../../lib/csv";
@@ -18,7 +18,7 @@ export async function getTicket(deps: TicketDeps, ctx: RequestContext, id: strin
     const settings = await deskSettingsFor(tx, ctx.tenantId, row.buId);
     return {
       ...toTicket(row),
-      requesterName: await repo.findRequesterName(tx, ctx.tenantId, row),
+      requesterName: await findRequesterName(tx, ctx.tenantId, row),
       clocks,
       allowedActions: allowedActionsFor(row, actorOf(scope), deps.now(), settings),
     };

@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { NOTIFICATION_EVENTS } from "@atende/contracts";
-import { EVENT_VARIABLES, insertVariable, unknownVariables, usedVariables } from "./template-variables";
+import { EVENT_VARIABLES } from "@atende/domain";
+import { insertVariable, unknownVariables } from "./template-variables";
 
 describe("template variables", () => {
-  it("lists the variables a text uses once, in order", () => {
-    expect(usedVariables("Hi {{customerName}}, case {{ ticketNumber }} for {{customerName}}; {{1x}} {x}")).toEqual([
-      "customerName",
-      "ticketNumber",
-    ]);
-  });
-
   it("flags variables the template will not receive", () => {
     expect(unknownVariables("{{customerName}} {{custmerName}}", EVENT_VARIABLES["ticket.created"])).toEqual([
       "custmerName",

@@ -2,7 +2,7 @@ import { Button, Group, Select, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TReplyTemplate } from "@atende/contracts";
-import { LOCALES } from "@atende/domain";
+import { LOCALES, usedVariables } from "@atende/domain";
 import { formatDateTime } from "../../../../lib/format";
 import { currentLanguage } from "../../../../lib/i18n";
 import { localeKey } from "../../../../lib/i18n-keys";
@@ -10,7 +10,6 @@ import { useUrlFilters } from "../../../../lib/url-filters";
 import { DataTable, type Column } from "../../../../ui/data-table";
 import { SearchInput } from "../../../../ui/search-input";
 import { useReplyTemplateList } from "../../api/queries";
-import { usedVariables } from "../../lib/template-variables";
 import { ReplyTemplateModal } from "./reply-template-modal";
 
 type Editing = { template: TReplyTemplate | null } | null;

@@ -1,16 +1,12 @@
-import type { NotificationEvent } from "@atende/contracts";
+import type { NotificationEvent, NotificationLocale } from "./notification-events";
 
-export type DefaultLocale = "en" | "es";
 export type NotificationText = { subject: string; body: string };
 
 /**
- * Built-in texts per event, used until a tenant saves its own. Variables every ticket event receives:
- * customerName, ticketNumber, ticketSubject, ticketStatus, priority, ticketLink, agentName; plus per event
- * message (updated, periodic_update), nextUpdateAt, resolution and reopenUntil (resolved), surveyLink, resolvedAt and
- * dueAt (failure_report_due, breached), target (breached), escalationLevel and escalationLabel (escalated).
- * maintenance.announced receives customerName, title, kindLabel, product, startsAt, endsAt and reason.
+ * Built-in texts per event, seeded for a tenant and used until it saves its own. They use only the variables
+ * EVENT_VARIABLES gives their event (a test holds them to it).
  */
-export const DEFAULT_NOTIFICATION_TEMPLATES: Record<NotificationEvent, Record<DefaultLocale, NotificationText>> = {
+export const DEFAULT_NOTIFICATION_TEMPLATES: Record<NotificationEvent, Record<NotificationLocale, NotificationText>> = {
   "ticket.created": {
     en: {
       subject: "[#{{ticketNumber}}] We have received your request: {{ticketSubject}}",
@@ -142,9 +138,3 @@ export const DEFAULT_NOTIFICATION_TEMPLATES: Record<NotificationEvent, Record<De
     },
   },
 };
-
-export const DEFAULT_LOCALES: readonly DefaultLocale[] = ["en", "es"];
-
-export function isDefaultLocale(locale: string): locale is DefaultLocale {
-  return (DEFAULT_LOCALES as readonly string[]).includes(locale);
-}
