@@ -5,7 +5,7 @@ import type { TicketType } from "@atende/domain";
 import { TICKET_VIEWS, ZTicket, ZTicketListQuery, type TTicket, type TTicketDetail } from "@atende/contracts";
 import { createTestApp, login, tenantWide, type Session, type TestApp } from "../../../test/app";
 import { givenPolicy } from "../../../test/factories/service-desk";
-import { listTickets } from "./tickets.repo";
+import { listTickets, ticketsOf } from "./tickets.repo";
 
 /**
  * The queue (GET /api/v1/tickets) is one hand-written SQL statement. These tests pin it against the ORM read of the same
@@ -89,6 +89,8 @@ const SPECS: Spec[] = [
     steps: ["acknowledge"],
     dueIn: 30,
     breached: true,
+    // PostgreSQL writes the queue's JSON: quotes, backslashes, control characters and non-ASCII text must survive it.
+    description: 'Says "stop", a back\\slash, a tab\tand a\nnew line; ñandú, 東京 and 🚀',
   },
   {
     key: "D",
@@ -443,6 +445,7 @@ describe("queue items equal the ticket as its detail shows it", () => {
     }
     const byKey = (k: Key) => page.items.find((x) => x.id === ids[k])!;
     expect(byKey("A")).toMatchObject({ tags: ["vip", "printer"], organisationTier: "gold" });
+    expect(byKey("C").description).toBe('Says "stop", a back\\slash, a tab\tand a\nnew line; ñandú, 東京 and 🚀');
     expect(byKey("E")).toMatchObject({
       assigneeId: null,
       groupId: null,
@@ -482,7 +485,7 @@ describe("the statement itself", () => {
             { kind: "staff", buIds: "all", userId: userIds.me },
             new Date(),
           );
-          items.push(...page.items);
+          items.push(...ticketsOf(page));
           cursor = page.nextCursor ?? undefined;
         } while (cursor && items.length <= SPECS.length);
         return items;

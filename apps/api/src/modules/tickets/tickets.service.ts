@@ -50,7 +50,7 @@ export async function exportTicketsCsv(
   let cursor: string | undefined;
   do {
     const page = await listTickets(deps, ctx, { ...query, limit: 200, cursor });
-    for (const x of page.items) {
+    for (const x of repo.ticketsOf(page)) {
       rows.push([
         x.number,
         x.subject,
