@@ -8,12 +8,12 @@ import { allowedActionsFor } from "./ticket-actions.service";
 import { actorOf, ticketScope } from "./ticket-access";
 import { checkReferences, creationMessages, planNewTicket, requesterOf } from "./ticket-create.plan";
 import * as repo from "./ticket-create.repo";
-import { afterCommit, type TicketDeps } from "./ticket-deps";
 import { AppError } from "../../errors";
+import { afterCommit, type TicketDeps } from "./ticket-deps";
+import { actingAgentName } from "./ticket-emails";
 
 /** A creation planned this many times against a configuration that changed each time gives up with a conflict. */
 const STALE_CONFIG_ATTEMPTS = 3;
-import { actingAgentName } from "./ticket-emails";
 
 /**
  * Files a ticket: classification as proposed, the matched policy's clocks and timers, the case number, the creation
