@@ -57,38 +57,68 @@ type Sql = PrismaNamespace.Sql;
 
 // Timestamps leave PostgreSQL already written as the API writes them (ISO-8601 UTC, milliseconds): parsing 50 rows' worth
 // into Date objects and writing them back out was a tenth of the queue's CPU.
-const isoUtc = (column: string) =>
-  PrismaNamespace.raw(`to_char(t.${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const isoUtc = (column: string) => `to_char(t.${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A ticket row's columns (alias t): each field's name in the ticket model and the expression that reads it. */
+const TICKET_FIELDS: ReadonlyArray<readonly [name: string, expression: string]> = [
+  ["id", "t.id"],
+  ["number", "t.number"],
+  ["subject", "t.subject"],
+  ["description", "t.description"],
+  ["channel", "t.channel"],
+  ["proposedType", "t.proposed_type"],
+  ["proposedPriority", "t.proposed_priority"],
+  ["type", "t.type"],
+  ["priority", "t.priority"],
+  ["finalClassifiedAt", isoUtc("final_classified_at")],
+  ["catalogueItemId", "t.catalogue_item_id"],
+  ["status", "t.status"],
+  ["pauseReason", "t.pause_reason"],
+  ["resolutionKind", "t.resolution_kind"],
+  ["resolutionNote", "t.resolution_note"],
+  ["buId", "t.bu_id"],
+  ["requesterCustomerId", "t.requester_customer_id"],
+  ["requesterUserId", "t.requester_user_id"],
+  ["requesterEmail", "t.requester_email"],
+  ["organisationTier", "t.organisation_tier"],
+  ["groupId", "t.group_id"],
+  ["assigneeId", "t.assignee_id"],
+  ["tags", "t.tags"],
+  ["channelFlag", "t.channel_flag"],
+  ["slaPolicyId", "t.sla_policy_id"],
+  ["escalationLevel", "t.escalation_level"],
+  ["breached", "t.breached"],
+  ["nextDueAt", isoUtc("next_due_at")],
+  ["firstResponseAt", isoUtc("first_response_at")],
+  ["lastPublicUpdateAt", isoUtc("last_public_update_at")],
+  ["resolvedAt", isoUtc("resolved_at")],
+  ["closedAt", isoUtc("closed_at")],
+  ["createdAt", isoUtc("created_at")],
+  ["updatedAt", isoUtc("updated_at")],
+  ["version", "t.version"],
+  ["jobId", "t.job_id"],
+  ["taskKind", "t.task_kind"],
+];
+
+const selectList = (fields: ReadonlyArray<readonly [string, string]>) =>
+  fields.map(([name, expression]) => `${expression} AS "${name}"`).join(", ");
 
 /** A ticket row's columns (alias t) under the names of the ticket model, so toTicket maps them as it maps an ORM row. */
-export const TICKET_COLUMNS = sql`t.id, t.number, t.subject, t.description, t.channel, t.proposed_type AS "proposedType",
-  t.proposed_priority AS "proposedPriority", t.type, t.priority, ${isoUtc("final_classified_at")} AS "finalClassifiedAt",
-  t.catalogue_item_id AS "catalogueItemId", t.status, t.pause_reason AS "pauseReason",
-  t.resolution_kind AS "resolutionKind", t.resolution_note AS "resolutionNote", t.bu_id AS "buId",
-  t.requester_customer_id AS "requesterCustomerId", t.requester_user_id AS "requesterUserId",
-  t.requester_email AS "requesterEmail", t.organisation_tier AS "organisationTier", t.group_id AS "groupId",
-  t.assignee_id AS "assigneeId", t.tags, t.channel_flag AS "channelFlag", t.sla_policy_id AS "slaPolicyId",
-  t.escalation_level AS "escalationLevel", t.breached, ${isoUtc("next_due_at")} AS "nextDueAt",
-  ${isoUtc("first_response_at")} AS "firstResponseAt", ${isoUtc("last_public_update_at")} AS "lastPublicUpdateAt",
-  ${isoUtc("resolved_at")} AS "resolvedAt", ${isoUtc("closed_at")} AS "closedAt", ${isoUtc("created_at")} AS "createdAt",
-  ${isoUtc("updated_at")} AS "updatedAt", t.version, t.job_id AS "jobId", t.task_kind AS "taskKind"`;
+export const TICKET_COLUMNS = PrismaNamespace.raw(selectList(TICKET_FIELDS));
+
+// What toTicket makes of a row: the number never null, the last public update left out.
+const API_TICKET_FIELDS = TICKET_FIELDS.filter(([name]) => name !== "lastPublicUpdateAt").map(
+  ([name, expression]) => [name, name === "number" ? `coalesce(${expression}, 0)` : expression] as const,
+);
 
 /**
  * A ticket (alias t) as the API writes it (TTicket, the shape toTicket gives), rendered to JSON text by PostgreSQL: the
  * queue sends a page of these without parsing ~36 columns a row into objects and serialising them again, which was
  * most of the queue's API CPU (decision 0020).
  */
-const TICKET_JSON = sql`(SELECT row_to_json(j)::text FROM (SELECT t.id, coalesce(t.number, 0) AS number, t.subject,
-  t.description, t.channel, t.proposed_type AS "proposedType", t.proposed_priority AS "proposedPriority", t.type,
-  t.priority, ${isoUtc("final_classified_at")} AS "finalClassifiedAt", t.catalogue_item_id AS "catalogueItemId",
-  t.status, t.pause_reason AS "pauseReason", t.resolution_kind AS "resolutionKind",
-  t.resolution_note AS "resolutionNote", t.bu_id AS "buId", t.requester_customer_id AS "requesterCustomerId",
-  t.requester_user_id AS "requesterUserId", t.requester_email AS "requesterEmail",
-  t.organisation_tier AS "organisationTier", t.group_id AS "groupId", t.assignee_id AS "assigneeId", t.tags,
-  t.channel_flag AS "channelFlag", t.sla_policy_id AS "slaPolicyId", t.escalation_level AS "escalationLevel",
-  t.breached, ${isoUtc("next_due_at")} AS "nextDueAt", ${isoUtc("first_response_at")} AS "firstResponseAt",
-  ${isoUtc("resolved_at")} AS "resolvedAt", ${isoUtc("closed_at")} AS "closedAt", ${isoUtc("created_at")} AS "createdAt",
-  ${isoUtc("updated_at")} AS "updatedAt", t.version, t.job_id AS "jobId", t.task_kind AS "taskKind") j)`;
+const TICKET_JSON = PrismaNamespace.raw(
+  `(SELECT row_to_json(j)::text FROM (SELECT ${selectList(API_TICKET_FIELDS)}) j)`,
+);
 
 function scopeWhere(scope: TicketScope): Sql[] {
   if (scope.kind === "requester") return [sql`t.requester_user_id = ${scope.userId}::uuid`];
@@ -192,9 +222,9 @@ function order(sort: TTicketListQuery["sort"]): Sql {
 
 /** The sort key of a row as its page's cursor carries it: the instant as the API writes it, or the number. */
 function position(sort: TTicketListQuery["sort"]): Sql {
-  if (sort === "-createdAt") return isoUtc("created_at");
+  if (sort === "-createdAt") return PrismaNamespace.raw(isoUtc("created_at"));
   if (sort === "-number") return sql`t.number::text`;
-  return isoUtc("next_due_at");
+  return PrismaNamespace.raw(isoUtc("next_due_at"));
 }
 
 function seek(sort: TTicketListQuery["sort"], after: { v: string | null; id: string }): Sql {
