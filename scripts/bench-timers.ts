@@ -4,7 +4,7 @@
 // Reports firing lateness (fired_at - due_at), throughput and an exactly-once check per scenario. Uses DATABASE_URL /
 // REDIS_URL (owner connection; creates and reuses a database named atende_bench_timers, left for inspection).
 // Knobs: BENCH_LEAD_S (20), BENCH_STALL_S (20), BENCH_SCENARIOS (steady,kill,redis), BENCH_SWEEP_EVERY_MS (2000),
-// BENCH_CLAIM_AFTER_MS (5000), BENCH_WORKER_LOG_LEVEL (info), BENCH_WORKER_CPU_PROF (a directory for V8 profiles),
+// BENCH_CLAIM_AFTER_MS (2000, the sweep's default), BENCH_WORKER_LOG_LEVEL (info), BENCH_WORKER_CPU_PROF (a directory for V8 profiles),
 // BENCH_TIMERS_CONCURRENCY (the worker's timers concurrency; its default otherwise).
 // Opt-in scenario `sla` (BENCH_SCENARIOS=sla): BENCH_SLA_TIMERS (default 10,000) sla-warning timers, each behind an open
 // ticket with a running first-response clock, fired by the worker's production handlers (one Prisma transaction
@@ -41,7 +41,7 @@ const LEAD_MS = numberEnv("BENCH_LEAD_S", 20, 1) * 1000;
 const STALL_MS = numberEnv("BENCH_STALL_S", 20, 5) * 1000;
 const DISRUPT_AT = 0.4;
 const SWEEP_EVERY_MS = numberEnv("BENCH_SWEEP_EVERY_MS", 2_000, 100);
-const CLAIM_AFTER_MS = numberEnv("BENCH_CLAIM_AFTER_MS", 5_000, 0);
+const CLAIM_AFTER_MS = numberEnv("BENCH_CLAIM_AFTER_MS", 2_000, 0);
 const RECOVERY_TARGET_MS = 10_000;
 const LATENESS_TARGET_MS = 250;
 const POLL_MS = 500;
@@ -199,7 +199,7 @@ async function runScenario(
     const notes = [
       ...seeded,
       `scheduled in ${secs(scheduled.insertMs + scheduled.enqueueMs + scheduled.markMs)} (insert ${rate(scheduled.insertMs)}, ` +
-        `addBulk ${rate(scheduled.enqueueMs)}, markEnqueued ${rate(scheduled.markMs)})` +
+        `wake-ups ${rate(scheduled.enqueueMs)}, markEnqueued ${rate(scheduled.markMs)})` +
         (overrun > 0 ? `, finishing ${secs(overrun)} after the first due time` : ""),
     ];
     log(`${key}: ${notes[notes.length - 1] ?? ""}`);
@@ -341,7 +341,8 @@ try {
       `setup: ${fmt(TOTAL)} session-expiry timers per scenario, due uniformly over ${secs(SPREAD_MS)} starting ${secs(LEAD_MS)} ` +
         `after scheduling; one worker process (timers concurrency ${CONCURRENCY}, pg pool 10), sweep every ` +
         `${secs(SWEEP_EVERY_MS)}, claimAfterMs ${CLAIM_AFTER_MS}; handler = raw claim + outbox insert in one transaction, ` +
-        `timers arriving together share one (createTimerFirer); lateness = fired_at - due_at`,
+        `one wake-up job per tenant and 10 ms slot, each firing the due timers in claimed batches (createDueTimerFirer); ` +
+        `lateness = fired_at - due_at`,
     );
   if (rows.some((r) => r.key === "sla"))
     console.log(
@@ -349,8 +350,8 @@ try {
         `clock, due uniformly over ${secs(SPREAD_MS)} starting ${secs(LEAD_MS)} after scheduling; one worker process ` +
         `(timers concurrency ${CONCURRENCY}, pg pool 10), sweep every ${secs(SWEEP_EVERY_MS)}, claimAfterMs ` +
         `${CLAIM_AFTER_MS}; production handlers (createTimerHandlers, log mailer): the raw sla-warning handler locks ` +
-        `the ticket and reads the clock, then marks it warned and records the event, in transactions shared by the ` +
-        `timers of a tenant due together (createTimerFirer); lateness = fired_at - due_at`,
+        `the ticket and reads the clock, then marks it warned and records the event, in the batch transactions of ` +
+        `the tenant's wake-ups (createDueTimerFirer); lateness = fired_at - due_at`,
     );
   console.log();
   console.log("| scenario | timers | lateness p50 ms | p99 ms | max ms | throughput/s | exactly once | notes |");

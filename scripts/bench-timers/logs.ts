@@ -2,17 +2,17 @@ import { readFile } from "node:fs/promises";
 
 export type WorkerLogSummary = {
   sweepRuns: number;
-  reEnqueued: number;
-  claimedDirectly: number;
+  enqueued: number;
+  firedDirectly: number;
   /** Warnings and errors by message, e.g. "timer job failed" x 3. */
   problems: Map<string, number>;
 };
 
-type LogLine = { level?: unknown; msg?: unknown; reEnqueued?: unknown; claimedDirectly?: unknown; err?: unknown };
+type LogLine = { level?: unknown; msg?: unknown; enqueued?: unknown; firedDirectly?: unknown; err?: unknown };
 
 /** Reads a worker child's pino output; the maintenance worker logs each sweep that repaired something at info. */
 export async function summariseLog(file: string): Promise<WorkerLogSummary> {
-  const summary: WorkerLogSummary = { sweepRuns: 0, reEnqueued: 0, claimedDirectly: 0, problems: new Map() };
+  const summary: WorkerLogSummary = { sweepRuns: 0, enqueued: 0, firedDirectly: 0, problems: new Map() };
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -33,8 +33,8 @@ export async function summariseLog(file: string): Promise<WorkerLogSummary> {
     const msg = typeof line.msg === "string" ? line.msg : "?";
     if (msg === "timer sweep repaired timers") {
       summary.sweepRuns += 1;
-      summary.reEnqueued += Number(line.reEnqueued ?? 0);
-      summary.claimedDirectly += Number(line.claimedDirectly ?? 0);
+      summary.enqueued += Number(line.enqueued ?? 0);
+      summary.firedDirectly += Number(line.firedDirectly ?? 0);
     }
     if (typeof line.level === "number" && line.level >= 40) count(summary.problems, `${msg}${errorMessage(line.err)}`);
   }
@@ -42,11 +42,11 @@ export async function summariseLog(file: string): Promise<WorkerLogSummary> {
 }
 
 export function mergeSummaries(summaries: WorkerLogSummary[]): WorkerLogSummary {
-  const merged: WorkerLogSummary = { sweepRuns: 0, reEnqueued: 0, claimedDirectly: 0, problems: new Map() };
+  const merged: WorkerLogSummary = { sweepRuns: 0, enqueued: 0, firedDirectly: 0, problems: new Map() };
   for (const s of summaries) {
     merged.sweepRuns += s.sweepRuns;
-    merged.reEnqueued += s.reEnqueued;
-    merged.claimedDirectly += s.claimedDirectly;
+    merged.enqueued += s.enqueued;
+    merged.firedDirectly += s.firedDirectly;
     for (const [msg, n] of s.problems) count(merged.problems, msg, n);
   }
   return merged;
@@ -54,7 +54,7 @@ export function mergeSummaries(summaries: WorkerLogSummary[]): WorkerLogSummary 
 
 export function describeSummary(s: WorkerLogSummary): string {
   const parts = [
-    `${s.sweepRuns} sweep passes repaired timers: re-enqueued ${s.reEnqueued}, claimed directly ${s.claimedDirectly}`,
+    `${s.sweepRuns} sweep passes repaired timers: wake-ups added ${s.enqueued}, fired directly ${s.firedDirectly}`,
   ];
   const problems = [...s.problems].sort((a, b) => b[1] - a[1]).slice(0, 4);
   if (problems.length > 0) parts.push(`worker log: ${problems.map(([msg, n]) => `"${msg}" x${n}`).join(", ")}`);

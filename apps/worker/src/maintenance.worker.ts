@@ -1,5 +1,12 @@
 import type { Db } from "@atende/db";
-import { MAINTENANCE_JOBS, QUEUES, sweepTimers, type SweepTimersOptions, type TimerHandlers } from "@atende/jobs";
+import {
+  MAINTENANCE_JOBS,
+  QUEUES,
+  sweepTimers,
+  type DueTimerFirer,
+  type SweepTimersOptions,
+  type TimerHandlers,
+} from "@atende/jobs";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
@@ -14,6 +21,7 @@ export type MaintenanceWorkerDeps = {
   now: () => Date;
   queues: Queues;
   handlers: TimerHandlers;
+  fire: DueTimerFirer;
   sweep: SweepTimersOptions;
 };
 
@@ -33,10 +41,10 @@ async function processMaintenanceJob(deps: MaintenanceWorkerDeps, job: Job): Pro
   switch (job.name) {
     case MAINTENANCE_JOBS.sweepTimers: {
       const result = await sweepTimers(
-        { db, now, log: logger, queue: queues.timers, redis: deps.redis, handlers: deps.handlers },
+        { db, now, log: logger, queue: queues.timers, handlers: deps.handlers, fire: deps.fire },
         deps.sweep,
       );
-      if (result.reEnqueued + result.claimedDirectly > 0) logger.info(result, "timer sweep repaired timers");
+      if (result.enqueued + result.firedDirectly > 0) logger.info(result, "timer sweep repaired timers");
       return result;
     }
     case MAINTENANCE_JOBS.sweepOutbox:

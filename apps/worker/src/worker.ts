@@ -1,6 +1,6 @@
 import type { Db } from "@atende/db";
 import { liveChannel, type LivePublisher } from "@atende/desk";
-import { MAINTENANCE_JOBS, type SweepTimersOptions, type TimerHandlers } from "@atende/jobs";
+import { createDueTimerFirer, MAINTENANCE_JOBS, type SweepTimersOptions, type TimerHandlers } from "@atende/jobs";
 import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
@@ -23,7 +23,7 @@ export type WorkerDeps = {
   mailer?: Mailer;
   now?: () => Date;
   sweepEveryMs?: number;
-  /** Timer jobs processed at once by this process (DEFAULT_TIMERS_CONCURRENCY). */
+  /** Timer wake-ups processed at once by this process (DEFAULT_TIMERS_CONCURRENCY). */
   timersConcurrency?: number;
   outboxSweepEveryMs?: number;
   sweep?: SweepTimersOptions;
@@ -62,14 +62,14 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
     });
   const mailer = deps.mailer ?? createLogMailer(logger);
+  const fire = createDueTimerFirer(db, handlers, now, { log: logger });
   const workers: Worker[] = [
     createTimersWorker({
-      db,
       redis,
       prefix,
       logger,
       now,
-      handlers,
+      fire,
       ...(deps.timersConcurrency ? { concurrency: deps.timersConcurrency } : {}),
     }),
     createOutboxWorker({
@@ -84,7 +84,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       },
       retry: { ...DEFAULT_OUTBOX_RETRY, ...deps.outboxRetry },
     }),
-    createMaintenanceWorker({ db, redis, prefix, logger, now, queues, handlers, sweep: deps.sweep ?? {} }),
+    createMaintenanceWorker({ db, redis, prefix, logger, now, queues, handlers, fire, sweep: deps.sweep ?? {} }),
   ];
   const sweepEveryMs = deps.sweepEveryMs ?? 15_000;
   const declare = () => scheduleSweeps(queues, sweepEveryMs, deps.outboxSweepEveryMs ?? 5_000);

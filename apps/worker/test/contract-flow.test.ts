@@ -5,7 +5,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDb, withTenant, type Db, type Tx } from "@atende/db";
 import { parseSigningLink } from "@atende/execution";
-import { dispatchTimers, enqueueTimers, scheduleTimer, timerJobId, type TimerKind, type TimerRef } from "@atende/jobs";
+import {
+  dispatchTimers,
+  scheduleTimer,
+  TIMER_JOBS,
+  wakeTimeOf,
+  type TimerKind,
+  type TimerRef,
+  type TTimerWake,
+} from "@atende/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../api/src/app";
 import { configFromEnv } from "../../api/src/config";
@@ -310,37 +318,43 @@ describe("contract path from pre-scheduled to scheduled through the running work
 
   /**
    * Runs a timer whose due time the clock has reached. Due weeks after the wall clock, it waited in the database
-   * (decision 0013) until the sweep, at the simulated clock, added its job with no delay; a job still delayed is
-   * promoted, which is what BullMQ does when a delayed job's time comes.
+   * (decision 0013) until the sweep, at the simulated clock, added its wake-up; a wake-up still delayed is promoted,
+   * which is what BullMQ does when a delayed job's time comes.
    */
   async function promote(kind: TimerKind, timer: { subject: string; generation: number }): Promise<void> {
-    const id = timerJobId({ kind, ...timer });
     // Fired, or fired and re-armed by its handler (a reminder schedules the next one): past this generation.
     const fired = async () => {
       const row = await timerOf(timer.subject, kind);
       return row.generation !== timer.generation || row.status !== "scheduled";
     };
+    const wakeAt = wakeTimeOf((await timerOf(timer.subject, kind)).dueAt);
     const job = await waitFor(
-      async () => ((await fired()) ? "fired" : ((await worker.queues.timers.getJob(id)) ?? undefined)),
+      async () => {
+        if (await fired()) return "fired";
+        const jobs = await worker.queues.timers.getJobs(["delayed", "waiting", "active"]);
+        return jobs.find((j) => (j.data as TTimerWake).tenantId === w.tenantId && j.data.wakeAt === wakeAt);
+      },
       5_000,
-      `job ${id}`,
+      `the wake-up of ${kind} ${timer.subject}`,
     );
     if (job !== "fired" && (await job.getState()) === "delayed") await job.promote();
   }
 
-  /** Delivers a job for an earlier generation of a timer, as a job left in Redis by a reschedule would be delivered. */
-  async function deliverStale(kind: TimerKind, subject: string, generation: number): Promise<void> {
-    const row = await timerOf(subject, kind);
-    const ref = { tenantId: w.tenantId, timerId: row.id, kind, subject, generation, dueAt: current };
-    await enqueueTimers(worker.queues.timers, [ref], current);
-    const id = timerJobId(ref);
+  /**
+   * Delivers a wake-up of the tenant at the current clock, as a late or duplicate one would be delivered: it fires only
+   * timers due and still scheduled, never a cancelled or rescheduled one.
+   */
+  async function deliverWakeUp(): Promise<void> {
+    const id = `wake-test-${randomUUID()}`;
+    await worker.queues.timers.add(
+      TIMER_JOBS.wake,
+      { tenantId: w.tenantId, wakeAt: current.getTime() },
+      { jobId: id, removeOnComplete: false },
+    );
     await waitFor(
-      async () => {
-        const job = await worker.queues.timers.getJob(id);
-        return !job || (await job.getState()) === "completed" ? true : undefined;
-      },
+      async () => ((await worker.queues.timers.getJobState(id)) === "completed" ? true : undefined),
       5_000,
-      `stale job ${id} delivered`,
+      `wake-up ${id} delivered`,
     );
   }
 
@@ -575,10 +589,10 @@ describe("contract path from pre-scheduled to scheduled through the running work
     );
     const before = await outboxMailsTo(customer.email);
 
-    // Saturday: the reminder would have been due on Friday. Its delayed job, delivered anyway, finds nothing to
+    // Saturday: the reminder would have been due on Friday. A wake-up delivered now finds nothing to
     // claim, and a sweep past its due time leaves it cancelled.
     current = at(8, 12);
-    await deliverStale("contract-reminder", jobId, reminder.generation - 1);
+    await deliverWakeUp();
     await waitForSweep();
     await sleep(600);
     const after = await outboxMailsTo(customer.email);
@@ -609,10 +623,10 @@ describe("contract path from pre-scheduled to scheduled through the running work
     expect((await jobOf(cancelledJob)).status).toBe("cancelled");
     expect((await timerOf(cancelledJob, "contract-auto-send")).status).toBe("cancelled");
 
-    // Past the due time: a job of the cancelled generation is delivered, the sweep runs, and the timer re-armed
+    // Past the due time: a wake-up of the tenant is delivered, the sweep runs, and the timer re-armed
     // anyway reaches the handler, which finds the job cancelled.
     current = new Date(autoSend.dueAt.getTime() + 60_000);
-    await deliverStale("contract-auto-send", cancelledJob, autoSend.generation);
+    await deliverWakeUp();
     await waitForSweep();
     await fireAgain("contract-auto-send", cancelledJob);
     await sleep(600);
@@ -663,7 +677,7 @@ describe("contract path from pre-scheduled to scheduled through the running work
     ]);
 
     current = new Date(autoSend.dueAt.getTime() + 60_000);
-    await deliverStale("contract-auto-send", qrJob, autoSend.generation);
+    await deliverWakeUp();
     await waitForSweep();
     await fireAgain("contract-auto-send", qrJob);
     await sleep(600);

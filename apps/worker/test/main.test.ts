@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@atende/db";
-import { dispatchTimers, scheduleTimer, timerJobId } from "@atende/jobs";
+import { dispatchTimers, scheduleTimer } from "@atende/jobs";
 import { randomUUID } from "node:crypto";
 import { startWorker } from "../src/worker";
 import {
@@ -73,9 +73,9 @@ describe("worker process", () => {
     );
     await dispatchTimers(world.db, running.queues.timers, [ref]);
     await waitFor(
-      async () => ((await running.queues.timers.getJobState(timerJobId(ref))) === "active" ? true : undefined),
+      async () => ((await running.queues.timers.getActiveCount()) > 0 ? true : undefined),
       3_000,
-      "job active",
+      "wake-up active",
     );
 
     await running.stop();

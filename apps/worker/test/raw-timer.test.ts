@@ -1,11 +1,13 @@
 import { withTenant, writeAsTenant } from "@atende/db";
 import {
+  cancelTimer,
   claimTimerRaw,
-  createTimerFirer,
-  fireRawTimers,
+  createDueTimerFirer,
+  enqueueTimers,
   fireTimer,
   insertOutboxRaw,
-  timerJobId,
+  TIMER_JOBS,
+  wakeTimeOf,
   type RawTimerHandler,
   type TimerRef,
 } from "@atende/jobs";
@@ -13,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeQueues, createQueues, type Queues } from "../src/queues";
 import { startWorker, type RunningWorker } from "../src/worker";
 import {
+  createTenant,
   createTwoTenantWorld,
   scheduleTestTimer,
   sessionExpiryOnly,
@@ -111,88 +114,124 @@ describe("raw timer handlers (claim and work on one raw tenant transaction)", ()
     expect(await outboxRows("raw-racing")).toHaveLength(1);
   });
 
-  it("fires a batch of one tenant's timers in one transaction, each claimed once", async () => {
-    const [a, b, stale] = await Promise.all([schedule(), schedule(), schedule()]);
-    const batch = outboxHandler("raw-batch");
-    const fired = await fireRawTimers(
-      world.db,
-      sessionExpiryOnly(batch.handler),
-      tenantId,
-      [a!, b!, a!, { ...stale!, generation: stale!.generation + 1 }],
-      new Date(),
-    );
-    expect(fired).toEqual([true, true, false, false]);
-    expect(batch.runs).toEqual([a!.timerId, b!.timerId]);
-    expect(await outboxRows("raw-batch")).toHaveLength(2);
-    expect((await timerRow(world.db, tenantId, stale!.timerId)).status).toBe("scheduled");
-  });
+  describe("createDueTimerFirer", () => {
+    const scheduleFor = (tenant: string, dueAt: Date): Promise<TimerRef> =>
+      scheduleTestTimer(world, tenant, `due-${(subjects += 1)}`, dueAt);
 
-  it("rolls back every claim and row of a batch when one handler throws", async () => {
-    const refs = await Promise.all([schedule(), schedule(), schedule()]);
-    const failOn = refs[1]!.timerId;
-    const runs: string[] = [];
-    const handler: RawTimerHandler = {
-      raw: true,
-      run: async (query, job) => {
-        runs.push(job.timerId);
-        await insertOutboxRaw(query, { tenantId: job.tenantId, kind: "raw-batch-failing", payload: {} });
-        if (job.timerId === failOn) throw new Error("second handler failed");
-      },
-    };
-    await expect(fireRawTimers(world.db, sessionExpiryOnly(handler), tenantId, refs, new Date())).rejects.toThrow(
-      "second handler failed",
-    );
-    expect(runs).toEqual([refs[0]!.timerId, failOn]);
-    expect(await outboxRows("raw-batch-failing")).toEqual([]);
-    for (const ref of refs) expect((await timerRow(world.db, tenantId, ref.timerId)).status).toBe("scheduled");
-  });
+    it("fires the tenant's due timers in batches, oldest first, and nothing early, cancelled or of another tenant", async () => {
+      const tenant = await createTenant(world.tdb.ownerUrl);
+      const base = Date.now();
+      const due = await Promise.all([5, 1, 4, 2, 3].map((s) => scheduleFor(tenant, new Date(base - s * 1_000))));
+      const early = await scheduleFor(tenant, new Date(base + 1_000));
+      const cancelled = await scheduleFor(tenant, new Date(base - 10_000));
+      await withTenant(world.db, tenant, (tx) => cancelTimer(tx, tenant, "session-expiry", cancelled.subject));
+      const elsewhere = await scheduleFor(otherTenantId, new Date(base - 10_000));
+      const transactions = new Set<unknown>();
+      const runs: string[] = [];
+      const handler: RawTimerHandler = {
+        raw: true,
+        run: async (query, job) => {
+          transactions.add(query);
+          runs.push(job.timerId);
+          await insertOutboxRaw(query, { tenantId: job.tenantId, kind: "due-batch", payload: {} });
+        },
+      };
+      const now = new Date(base);
+      const fire = createDueTimerFirer(world.db, sessionExpiryOnly(handler), () => now, { maxBatch: 2 });
 
-  it("shares transactions between timers submitted together, and fails only the job whose handler throws", async () => {
-    const refs = await Promise.all(Array.from({ length: 20 }, () => schedule()));
-    const failOn = refs[7]!.timerId;
-    const transactions = new Set<unknown>();
-    const runs: string[] = [];
-    const handler: RawTimerHandler = {
-      raw: true,
-      run: async (query, job) => {
-        transactions.add(query);
-        runs.push(job.timerId);
-        await insertOutboxRaw(query, { tenantId: job.tenantId, kind: "raw-firer", payload: { timerId: job.timerId } });
-        if (job.timerId === failOn) throw new Error("this one fails");
-      },
-    };
-    const fire = createTimerFirer(world.db, sessionExpiryOnly(handler), () => new Date(), { maxInFlight: 1 });
-    const results = await Promise.allSettled([...refs, refs[3]!].map((ref) => fire(ref)));
-    expect(results[7]).toMatchObject({ status: "rejected", reason: { message: "this one fails" } });
-    const values = results.map((r) => (r.status === "fulfilled" ? r.value : "failed"));
-    expect(values.filter((v) => v === true)).toHaveLength(19);
-    expect([values[3], values[20]].filter((v) => v === true)).toHaveLength(1);
-    const rows = await outboxRows("raw-firer");
-    expect(rows.map((row) => (row.payload as { timerId: string }).timerId).sort()).toEqual(
-      refs
-        .map((ref) => ref.timerId)
-        .filter((id) => id !== failOn)
-        .sort(),
-    );
-    expect((await timerRow(world.db, tenantId, failOn)).status).toBe("scheduled");
-    // The first batch (every timer submitted in the same turn) failed and was retried one timer per transaction.
-    expect(transactions.size).toBe(1 + 20);
-  });
-
-  it("runs Prisma handlers a few at a time, however many jobs the worker takes at once", async () => {
-    const refs = await Promise.all(Array.from({ length: 9 }, () => schedule()));
-    let running = 0;
-    let most = 0;
-    const handlers = sessionExpiryOnly(async () => {
-      running += 1;
-      most = Math.max(most, running);
-      await sleep(30);
-      running -= 1;
+      expect(await fire(tenant, now)).toBe(5);
+      const oldestFirst = [...due].sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime());
+      expect(runs).toEqual(oldestFirst.map((ref) => ref.timerId));
+      expect(transactions.size).toBe(3);
+      for (const ref of due) expect(await timerRow(world.db, tenant, ref.timerId)).toMatchObject({ status: "fired" });
+      expect((await timerRow(world.db, tenant, early.timerId)).status).toBe("scheduled");
+      expect((await timerRow(world.db, tenant, cancelled.timerId)).status).toBe("cancelled");
+      expect((await timerRow(world.db, otherTenantId, elsewhere.timerId)).status).toBe("scheduled");
+      expect(await fire(tenant, now)).toBe(0);
     });
-    const fire = createTimerFirer(world.db, handlers, () => new Date(), { maxPrisma: 2 });
-    const results = await Promise.all(refs.map((ref) => fire(ref)));
-    expect(results.every((fired) => fired)).toBe(true);
-    expect(most).toBe(2);
+
+    it("shares the due timers between concurrent calls, firing each once", async () => {
+      const tenant = await createTenant(world.tdb.ownerUrl);
+      const refs = await Promise.all(
+        Array.from({ length: 30 }, () => scheduleFor(tenant, new Date(Date.now() - 1_000))),
+      );
+      const runs: string[] = [];
+      const handler: RawTimerHandler = {
+        raw: true,
+        run: async (_query, job) => {
+          runs.push(job.timerId);
+          await sleep(2);
+        },
+      };
+      const fire = createDueTimerFirer(world.db, sessionExpiryOnly(handler), () => new Date(), { maxBatch: 4 });
+      const counts = await Promise.all(Array.from({ length: 5 }, () => fire(tenant, new Date())));
+      expect(counts.reduce((x, y) => x + y, 0)).toBe(30);
+      expect(runs.sort()).toEqual(refs.map((ref) => ref.timerId).sort());
+    });
+
+    it("fires the others of a batch alone when one handler throws, and retries that one with backoff, then sets it aside", async () => {
+      const tenant = await createTenant(world.tdb.ownerUrl);
+      const refs = await Promise.all([4, 3, 2, 1].map((s) => scheduleFor(tenant, new Date(Date.now() - s * 1_000))));
+      const failOn = refs[1]!.timerId;
+      const runs: string[] = [];
+      const handler: RawTimerHandler = {
+        raw: true,
+        run: async (query, job) => {
+          runs.push(job.timerId);
+          await insertOutboxRaw(query, { tenantId: job.tenantId, kind: "due-failing", payload: { id: job.timerId } });
+          if (job.timerId === failOn) throw new Error("this one fails");
+        },
+      };
+      let now = new Date();
+      const fire = createDueTimerFirer(world.db, sessionExpiryOnly(handler), () => now, { maxAttempts: 5 });
+
+      expect(await fire(tenant, now)).toBe(3);
+      const rows = await withTenant(world.db, tenant, (tx) => tx.outbox.findMany({ where: { kind: "due-failing" } }));
+      expect(rows.map((row) => (row.payload as { id: string }).id).sort()).toEqual(
+        refs
+          .map((ref) => ref.timerId)
+          .filter((id) => id !== failOn)
+          .sort(),
+      );
+      // The batch ran the first two handlers and rolled back; then each of the four ran alone.
+      expect(runs.slice(0, 2)).toEqual([refs[0]!.timerId, failOn]);
+      expect(runs.slice(2).sort()).toEqual(refs.map((ref) => ref.timerId).sort());
+
+      const delays: number[] = [];
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        const row = await timerRow(world.db, tenant, failOn);
+        expect(row).toMatchObject({ attempts: attempt, enqueuedAt: null });
+        if (attempt === 5) {
+          expect(row.status).toBe("failed");
+          break;
+        }
+        expect(row.status).toBe("scheduled");
+        delays.push(row.dueAt.getTime() - now.getTime());
+        // Not due again before its backoff has passed.
+        expect(await fire(tenant, new Date(row.dueAt.getTime() - 1))).toBe(0);
+        now = row.dueAt;
+        expect(await fire(tenant, now)).toBe(0);
+      }
+      expect(delays).toEqual([1_000, 2_000, 4_000, 8_000]);
+      now = new Date(now.getTime() + 3_600_000);
+      expect(await fire(tenant, now)).toBe(0);
+    });
+
+    it("runs Prisma handlers a few at a time", async () => {
+      const tenant = await createTenant(world.tdb.ownerUrl);
+      await Promise.all(Array.from({ length: 9 }, () => scheduleFor(tenant, new Date(Date.now() - 1_000))));
+      let running = 0;
+      let most = 0;
+      const handlers = sessionExpiryOnly(async () => {
+        running += 1;
+        most = Math.max(most, running);
+        await sleep(30);
+        running -= 1;
+      });
+      const fire = createDueTimerFirer(world.db, handlers, () => new Date(), { maxPrisma: 2 });
+      expect(await fire(tenant, new Date())).toBe(9);
+      expect(most).toBe(2);
+    });
   });
 
   describe("under a running worker", () => {
@@ -204,8 +243,9 @@ describe("raw timer handlers (claim and work on one raw tenant transaction)", ()
       await closeQueues(queues);
     });
 
-    it("fires a timer once when its job is delivered several times and the sweep claims it too", async () => {
+    it("fires each timer once when wake-ups are delivered several times and the sweep claims too", async () => {
       queues = createQueues(world.redis, world.prefix);
+      const tenant = await createTenant(world.tdb.ownerUrl);
       const { handler, runs } = outboxHandler("raw-worker");
       worker = await startWorker({
         db: world.db,
@@ -216,24 +256,23 @@ describe("raw timer handlers (claim and work on one raw tenant transaction)", ()
         sweepEveryMs: 300,
         sweep: { claimAfterMs: 0 },
       });
-      const refs = await Promise.all([1, 2, 3].map(() => schedule(new Date(Date.now() + 300))));
+      const refs = await Promise.all(
+        [1, 2, 3].map(() => scheduleTestTimer(world, tenant, `w-${(subjects += 1)}`, new Date(Date.now() + 300))),
+      );
       const ids = new Set(refs.map((ref) => ref.timerId));
-      // Earlier tests left timers scheduled, which this worker's sweep fires too; only this test's count here.
       const ownRows = async () =>
-        (await outboxRows("raw-worker"))
-          .map((row) => (row.payload as { timerId: string }).timerId)
-          .filter((id) => ids.has(id));
-      const data = (ref: TimerRef) => ({
-        tenantId: ref.tenantId,
-        timerId: ref.timerId,
-        kind: ref.kind,
-        subject: ref.subject,
-        generation: ref.generation,
-      });
-      // The deterministic id plus copies under other ids, as after a crash between commit and acknowledgement.
+        (await withTenant(world.db, tenant, (tx) => tx.outbox.findMany({ where: { kind: "raw-worker" } }))).map(
+          (row) => (row.payload as { timerId: string }).timerId,
+        );
+      // The shared wake-up plus copies under other ids, as after a crash between commit and acknowledgement.
+      await enqueueTimers(queues.timers, refs);
       for (const ref of refs) {
-        for (const jobId of [timerJobId(ref), `${timerJobId(ref)}-copy1`, `${timerJobId(ref)}-copy2`]) {
-          await queues.timers.add(ref.kind, data(ref), { jobId, delay: 300, removeOnComplete: true });
+        for (const copy of [1, 2]) {
+          await queues.timers.add(
+            TIMER_JOBS.wake,
+            { tenantId: tenant, wakeAt: wakeTimeOf(ref.dueAt) },
+            { jobId: `wake-copy-${ref.timerId}-${copy}`, delay: 300, removeOnComplete: true },
+          );
         }
       }
       await waitFor(
@@ -247,13 +286,13 @@ describe("raw timer handlers (claim and work on one raw tenant transaction)", ()
           return Object.values(counts).every((n) => n === 0) ? true : undefined;
         },
         10_000,
-        "every copy of the jobs processed",
+        "every wake-up processed",
       );
       // A few more sweep passes (every 300 ms, claiming whatever is overdue) get their chance to fire one twice.
       await sleep(700);
       expect(runs.filter((id) => ids.has(id)).sort()).toEqual([...ids].sort());
       expect((await ownRows()).sort()).toEqual([...ids].sort());
-      for (const ref of refs) expect((await timerRow(world.db, tenantId, ref.timerId)).status).toBe("fired");
+      for (const ref of refs) expect((await timerRow(world.db, tenant, ref.timerId)).status).toBe("fired");
     });
   });
 });

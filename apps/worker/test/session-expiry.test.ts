@@ -1,5 +1,5 @@
 import { withTenant } from "@atende/db";
-import { dispatchTimers, enqueueTimers, scheduleTimer, timerJobId } from "@atende/jobs";
+import { dispatchTimers, enqueueTimers, hasPendingWakeUp, scheduleTimer, TIMER_JOBS } from "@atende/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker, type RunningWorker } from "../src/worker";
 import {
@@ -57,7 +57,7 @@ describe("session-expiry timers through the running worker", () => {
     expect(timer.firedAt!.getTime()).toBeGreaterThanOrEqual(expiresAt.getTime());
   });
 
-  it("fires a rescheduled timer once, at its new time, and ignores the stale job", async () => {
+  it("fires a rescheduled timer once, at its new time, and the wake-up of its old time finds nothing", async () => {
     const firstDue = new Date(Date.now() + 1_000);
     const secondDue = new Date(Date.now() + 2_500);
     const sessionId = await createSession(world.db, tenantId, firstDue);
@@ -73,9 +73,9 @@ describe("session-expiry timers through the running worker", () => {
     expect(second.generation).toBe(first.generation + 1);
 
     await waitFor(
-      async () => ((await worker.queues.timers.getJob(timerJobId(first))) ? undefined : true),
+      async () => ((await hasPendingWakeUp(worker.queues.timers, first)) ? undefined : true),
       3_000,
-      "stale job done",
+      "the old wake-up done",
     );
     expect(await sessionExists(world.db, tenantId, sessionId)).toBe(true);
     expect((await timerRow(world.db, tenantId, first.timerId)).status).toBe("scheduled");
@@ -94,7 +94,7 @@ describe("session-expiry timers through the running worker", () => {
     expect(runs[0]!.at.getTime()).toBeGreaterThanOrEqual(secondDue.getTime());
   });
 
-  it("fails a job of an unknown kind without retrying it", async () => {
+  it("fails a job that is not a wake-up, or whose data is not one, without retrying it", async () => {
     await worker.queues.timers.add("no-such-kind", { tenantId }, { jobId: "no-such-kind-x-1", attempts: 3 });
     const queue = worker.queues.timers;
     await waitFor(
@@ -103,7 +103,16 @@ describe("session-expiry timers through the running worker", () => {
       "job failed",
     );
     const job = (await queue.getJob("no-such-kind-x-1"))!;
-    expect(job.failedReason).toBe('No handler is registered for timer kind "no-such-kind"');
+    expect(job.failedReason).toBe('not a timer wake-up: "no-such-kind"');
     expect(job.attemptsMade).toBe(1);
+    await queue.add(TIMER_JOBS.wake, { tenantId: "nope" }, { jobId: "bad-wake-x-1", attempts: 3 });
+    await waitFor(
+      async () => ((await queue.getJobState("bad-wake-x-1")) === "failed" ? true : undefined),
+      3_000,
+      "bad wake-up failed",
+    );
+    const bad = (await queue.getJob("bad-wake-x-1"))!;
+    expect(bad.failedReason).toContain("invalid wake-up data");
+    expect(bad.attemptsMade).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { withTenant } from "@atende/db";
 import { DEFAULT_DESK_SETTINGS } from "@atende/desk";
-import { cancelTimer, dispatchTimers, scheduleTimer, timerJobId, type TimerRef } from "@atende/jobs";
+import { cancelTimer, dispatchTimers, pendingWakeUps, scheduleTimer, type TimerRef } from "@atende/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeQueues, createQueues, type Queues } from "../src/queues";
 import { startWorker, type RunningWorker } from "../src/worker";
@@ -137,7 +137,7 @@ describe("automatic closing of resolved tickets", () => {
       // What the API's reopen does; the second ticket's timer is left armed as if that step had been lost.
       await cancelTimer(tx, tenantId, "ticket-auto-close", cancelled.id);
     });
-    // Enqueued only now, both jobs are as if they had been waiting in the queue all along: deterministic however slow.
+    // Enqueued only now, both timers are as if they had been waiting in the queue all along: deterministic however slow.
     await dispatchTimers(world.db, producer.timers, [cancelled.ref, stillArmed.ref]);
 
     await waitFor(
@@ -146,9 +146,12 @@ describe("automatic closing of resolved tickets", () => {
       "armed timer fired",
     );
     await waitFor(
-      async () => ((await producer.timers.getJob(timerJobId(cancelled.ref))) ? undefined : true),
+      async () =>
+        (await pendingWakeUps(producer.timers, tenantId)).length === 0 && (await producer.timers.getActiveCount()) === 0
+          ? true
+          : undefined,
       5_000,
-      "stale job done",
+      "every wake-up done",
     );
     expect(recorded.runs.filter((r) => r.subject === cancelled.id)).toEqual([]);
     for (const ticket of [cancelled, stillArmed]) {

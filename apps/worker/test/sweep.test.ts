@@ -1,12 +1,13 @@
 import { withTenant } from "@atende/db";
 import {
+  createDueTimerFirer,
   dispatchTimers,
   ENQUEUE_HORIZON_MS,
+  hasPendingWakeUp,
   markEnqueued,
   QUEUES,
   scheduleTimer,
   sweepTimers,
-  timerJobId,
   type TimerRef,
 } from "@atende/jobs";
 import { Queue } from "bullmq";
@@ -42,91 +43,75 @@ describe("sweepTimers without a running worker", () => {
     );
   }
 
-  it("enqueues a timer that was committed but never enqueued", async () => {
-    // Within the horizon, and still not due when a later test sweeps three minutes ahead.
+  it("adds a wake-up for a timer that was committed but never enqueued", async () => {
+    // Within the horizon, and still not due when a later test sweeps a minute ahead.
     const ref = await schedule(tenants[0]!, new Date(Date.now() + 4 * 60_000));
-    const deps = { db: world.db, queue: queues.timers, redis: world.redis, handlers, log: silentLogger };
+    const deps = { db: world.db, queue: queues.timers, handlers, log: silentLogger };
 
     const tooSoon = await sweepTimers({ ...deps, now: () => new Date() });
-    expect(tooSoon).toEqual({ reEnqueued: 0, claimedDirectly: 0 });
+    expect(tooSoon).toEqual({ enqueued: 0, firedDirectly: 0 });
 
     const later = () => new Date(Date.now() + 6_000);
-    expect(await sweepTimers({ ...deps, now: later })).toEqual({ reEnqueued: 1, claimedDirectly: 0 });
-    expect(await queues.timers.getJobState(timerJobId(ref))).toBe("delayed");
+    expect(await sweepTimers({ ...deps, now: later })).toEqual({ enqueued: 1, firedDirectly: 0 });
+    expect(await hasPendingWakeUp(queues.timers, ref)).toBe(true);
     expect((await timerRow(world.db, ref.tenantId, ref.timerId)).enqueuedAt).not.toBeNull();
 
-    expect(await sweepTimers({ ...deps, now: later })).toEqual({ reEnqueued: 0, claimedDirectly: 0 });
-    await queues.timers.remove(timerJobId(ref));
+    expect(await sweepTimers({ ...deps, now: later })).toEqual({ enqueued: 0, firedDirectly: 0 });
+    await queues.timers.drain(true);
   });
 
-  it("pages overdue timers of every tenant by (due_at, id), re-adding under their own ids only jobs gone", async () => {
-    await queues.timers.pause();
-    const dueAt = new Date(Date.now() - 5_000);
+  it("fires every tenant's timers overdue past claimAfterMs itself, oldest first, in batches, each exactly once", async () => {
+    const base = Date.now();
     const refs = [
-      ...(await Promise.all([1, 2, 3].map(() => schedule(tenants[0]!, dueAt)))),
-      ...(await Promise.all([1, 2].map(() => schedule(tenants[1]!, dueAt)))),
+      ...(await Promise.all([7, 6, 5].map((s) => schedule(tenants[0]!, new Date(base - s * 1_000))))),
+      ...(await Promise.all([9, 8].map((s) => schedule(tenants[1]!, new Date(base - s * 1_000))))),
     ];
-    const deps = {
-      db: world.db,
-      queue: queues.timers,
-      redis: world.redis,
-      handlers,
-      log: silentLogger,
-      now: () => new Date(),
-    };
+    // Overdue, but by less than claimAfterMs: its wake-up is presumably on its way.
+    const young = await schedule(tenants[0]!, new Date(base - 500));
+    const now = () => new Date(base);
+    const fire = createDueTimerFirer(world.db, handlers, now, { maxBatch: 2 });
+    const common = { db: world.db, queue: queues.timers, handlers, log: silentLogger };
+    const deps = { ...common, now, fire };
 
-    expect(await sweepTimers(deps, { pageSize: 2 })).toEqual({ reEnqueued: 5, claimedDirectly: 0 });
-    expect(await sweepTimers(deps, { pageSize: 2 })).toEqual({ reEnqueued: 0, claimedDirectly: 0 });
-    const states = await Promise.all(refs.map((ref) => queues.timers.getJobState(timerJobId(ref))));
-    expect(states).toEqual(["waiting", "waiting", "waiting", "waiting", "waiting"]);
-    expect(await queues.timers.getJobCounts("waiting")).toEqual({ waiting: 5 });
-
-    // As if Redis had lost these two jobs: only they are added again.
-    await queues.timers.remove(timerJobId(refs[1]!));
-    await queues.timers.remove(timerJobId(refs[4]!));
-    expect(await sweepTimers(deps, { pageSize: 2 })).toEqual({ reEnqueued: 2, claimedDirectly: 0 });
-    expect(await queues.timers.getJobCounts("waiting")).toEqual({ waiting: 5 });
-    expect(fired).toHaveLength(0);
-  });
-
-  it("fires long-overdue timers itself, exactly once, through the generation claim", async () => {
-    const late = () => new Date(Date.now() + 60_000);
-    const deps = { db: world.db, queue: queues.timers, redis: world.redis, handlers, log: silentLogger, now: late };
-
-    expect(await sweepTimers(deps, { pageSize: 2, claimAfterMs: 30_000 })).toEqual({
-      reEnqueued: 0,
-      claimedDirectly: 5,
-    });
+    expect(await sweepTimers(deps, { claimAfterMs: 2_000 })).toEqual({ enqueued: 0, firedDirectly: 5 });
+    expect(fired).toEqual(refs.map((ref) => ref.timerId));
+    expect(await sweepTimers(deps, { claimAfterMs: 2_000 })).toEqual({ enqueued: 0, firedDirectly: 0 });
     expect(fired).toHaveLength(5);
-    expect(await sweepTimers(deps, { pageSize: 2, claimAfterMs: 30_000 })).toEqual({
-      reEnqueued: 0,
-      claimedDirectly: 0,
+    expect((await timerRow(world.db, young.tenantId, young.timerId)).status).toBe("scheduled");
+    for (const ref of refs)
+      expect(await timerRow(world.db, ref.tenantId, ref.timerId)).toMatchObject({ status: "fired", firedAt: now() });
+
+    // Past claimAfterMs for the young one too: fired by the next sweep.
+    const later = () => new Date(base + 2_000);
+    expect(await sweepTimers({ ...common, now: later }, { claimAfterMs: 2_000 })).toEqual({
+      enqueued: 0,
+      firedDirectly: 1,
     });
-    expect(fired).toHaveLength(5);
+    expect(fired).toHaveLength(6);
   });
 
   it("leaves a timer due beyond the enqueue horizon in the database until a sweep finds it within", async () => {
     const dueAt = new Date(Date.now() + ENQUEUE_HORIZON_MS + 120_000);
     const ref = await schedule(tenants[0]!, dueAt);
-    const deps = { db: world.db, queue: queues.timers, redis: world.redis, handlers, log: silentLogger };
+    const deps = { db: world.db, queue: queues.timers, handlers, log: silentLogger };
 
     await dispatchTimers(world.db, queues.timers, [ref]);
-    expect(await queues.timers.getJob(timerJobId(ref))).toBeUndefined();
+    expect(await hasPendingWakeUp(queues.timers, ref)).toBe(false);
     expect((await timerRow(world.db, ref.tenantId, ref.timerId)).enqueuedAt).toBeNull();
     expect(await sweepTimers({ ...deps, now: () => new Date(Date.now() + 6_000) })).toEqual({
-      reEnqueued: 0,
-      claimedDirectly: 0,
+      enqueued: 0,
+      firedDirectly: 0,
     });
 
-    // Three minutes later (by the sweep's clock) it is within the horizon: the sweep adds its job and marks it.
+    // Three minutes later (by the sweep's clock) it is within the horizon: the sweep adds its wake-up and marks it.
     const later = () => new Date(Date.now() + 180_000);
-    expect(await sweepTimers({ ...deps, now: later })).toEqual({ reEnqueued: 1, claimedDirectly: 0 });
-    expect(await queues.timers.getJobState(timerJobId(ref))).toBe("delayed");
+    expect(await sweepTimers({ ...deps, now: later })).toEqual({ enqueued: 1, firedDirectly: 0 });
+    expect(await hasPendingWakeUp(queues.timers, ref)).toBe(true);
     expect((await timerRow(world.db, ref.tenantId, ref.timerId)).enqueuedAt).not.toBeNull();
-    await queues.timers.remove(timerJobId(ref));
+    await queues.timers.drain(true);
   });
 
-  it("clears a creation's premark when its jobs cannot be added, so the sweep adds them", async () => {
+  it("clears a creation's premark when its wake-ups cannot be added, so the sweep adds them", async () => {
     const ref = await schedule(tenants[0]!, new Date(Date.now() + 3 * 60_000));
     await markEnqueued(world.db, [ref], new Date());
     const nowhere = new Redis({ port: 1, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
@@ -141,13 +126,13 @@ describe("sweepTimers without a running worker", () => {
     }
     expect((await timerRow(world.db, ref.tenantId, ref.timerId)).enqueuedAt).toBeNull();
 
-    const deps = { db: world.db, queue: queues.timers, redis: world.redis, handlers, log: silentLogger };
+    const deps = { db: world.db, queue: queues.timers, handlers, log: silentLogger };
     expect(await sweepTimers({ ...deps, now: () => new Date(Date.now() + 6_000) })).toEqual({
-      reEnqueued: 1,
-      claimedDirectly: 0,
+      enqueued: 1,
+      firedDirectly: 0,
     });
-    expect(await queues.timers.getJobState(timerJobId(ref))).toBe("delayed");
-    await queues.timers.remove(timerJobId(ref));
+    expect(await hasPendingWakeUp(queues.timers, ref)).toBe(true);
+    await queues.timers.drain(true);
   });
 
   it("dispatchTimers neither waits for nor marks a timer row another transaction holds", async () => {
@@ -168,8 +153,8 @@ describe("sweepTimers without a running worker", () => {
     expect(Date.now() - started).toBeLessThan(1_000);
     release();
     await holder;
-    expect(await queues.timers.getJobState(timerJobId(ref))).toBe("delayed");
+    expect(await hasPendingWakeUp(queues.timers, ref)).toBe(true);
     expect((await timerRow(world.db, ref.tenantId, ref.timerId)).enqueuedAt).toBeNull();
-    await queues.timers.remove(timerJobId(ref));
+    await queues.timers.drain(true);
   });
 });

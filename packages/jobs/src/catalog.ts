@@ -34,6 +34,14 @@ export const ZTimerJob = z.object({
 });
 export type TTimerJob = z.infer<typeof ZTimerJob>;
 
+/**
+ * The one job of the timers queue: wake up at `wakeAt` (epoch ms) and fire every timer of the tenant due by then
+ * (decision 0021). Timers themselves live only in the database.
+ */
+export const TIMER_JOBS = { wake: "wake" } as const;
+export const ZTimerWake = z.object({ tenantId: z.uuid(), wakeAt: z.number().int().nonnegative() });
+export type TTimerWake = z.infer<typeof ZTimerWake>;
+
 export const ZOutboxJob = z.object({ tenantId: z.uuid(), outboxId: z.uuid() });
 export type TOutboxJob = z.infer<typeof ZOutboxJob>;
 

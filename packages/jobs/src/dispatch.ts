@@ -1,7 +1,8 @@
 import { poolOf, type Db } from "@atende/db";
 import type { Queue } from "bullmq";
 import { isWithinEnqueueHorizon } from "./horizon";
-import { enqueueTimers, type TimerRef } from "./timers";
+import type { TimerRef } from "./timers";
+import { enqueueTimers } from "./wake";
 
 export type DispatchOptions = {
   /**
@@ -12,7 +13,7 @@ export type DispatchOptions = {
 };
 
 /**
- * Call after the transaction that scheduled `refs` commits: adds the delayed jobs of those due within the enqueue
+ * Call after the transaction that scheduled `refs` commits: adds the wake-ups of those due within the enqueue
  * horizon, then records enqueued_at so the sweep stops treating them as never enqueued; the sweep adds the others
  * when they come close. Rejects on failure; callers log and carry on, since the sweep enqueues any timer whose
  * enqueued_at is still empty.

@@ -7,4 +7,5 @@ export * from "./sweep";
 export * from "./outbox";
 export * from "./tenants";
 export * from "./log";
-export * from "./fire-batch";
+export * from "./fire-due";
+export * from "./wake";

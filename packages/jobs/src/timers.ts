@@ -1,18 +1,12 @@
 import type { TenantQuery, Tx } from "@atende/db";
 import { PrismaNamespace } from "@atende/db";
-import type { Queue } from "bullmq";
 import type { TimerKind, TTimerJob } from "./catalog";
 
 export type TimerRef = TTimerJob & { dueAt: Date };
 
-/** BullMQ rejects most ids with ':' and pure integers; kind, subject and generation make it deterministic. */
-export function timerJobId(ref: Pick<TimerRef, "kind" | "subject" | "generation">): string {
-  return `${ref.kind}-${ref.subject}-${ref.generation}`;
-}
-
 /**
- * Upserts the timer row inside the caller's transaction, bumping its generation so any job already queued for an
- * earlier due time becomes a no-op when it fires. Enqueue the returned ref only after the transaction commits.
+ * Upserts the timer row inside the caller's transaction, bumping its generation so a claim made for the earlier schedule
+ * finds nothing. Enqueue the returned ref only after the transaction commits.
  */
 export async function scheduleTimer(
   tx: Tx,
@@ -27,6 +21,7 @@ export async function scheduleTimer(
       payload,
       status: "scheduled",
       generation: { increment: 1 },
+      attempts: 0,
       enqueuedAt: null,
       firedAt: null,
     },
@@ -53,7 +48,7 @@ export async function rescheduleClaimedTimerRaw(
 ): Promise<TimerRef | null> {
   const [row] = await query<{ generation: number }>(PrismaNamespace.sql`
     UPDATE timers SET status = 'scheduled', due_at = ${dueAt}, generation = generation + 1,
-      enqueued_at = NULL, fired_at = NULL
+      attempts = 0, enqueued_at = NULL, fired_at = NULL
     WHERE id = ${job.timerId}::uuid AND tenant_id = ${job.tenantId}::uuid
     RETURNING generation`);
   return row ? { ...job, generation: row.generation, dueAt } : null;
@@ -67,41 +62,9 @@ export async function cancelTimer(tx: Tx, tenantId: string, kind: TimerKind, sub
 }
 
 /**
- * Adds delayed jobs for committed timers. Failures are tolerated: the sweep enqueues timers whose enqueued_at is
- * still empty, so a crash or a Redis hiccup between commit and enqueue loses nothing.
- */
-export async function enqueueTimers(queue: Queue, refs: TimerRef[], now: Date = new Date()): Promise<void> {
-  const jobs = refs.map((ref) => timerJob(ref, now));
-  // One job (the usual case after a change) goes without a pipeline: ioredis builds each pipeline by copying every
-  // script command BullMQ defines, which showed as 7 % of the API's CPU in ticket creation.
-  if (jobs.length === 1) await queue.add(jobs[0]!.name, jobs[0]!.data, jobs[0]!.opts);
-  else if (jobs.length > 1) await queue.addBulk(jobs);
-}
-
-function timerJob(ref: TimerRef, now: Date) {
-  return {
-    name: ref.kind,
-    data: {
-      tenantId: ref.tenantId,
-      timerId: ref.timerId,
-      kind: ref.kind,
-      subject: ref.subject,
-      generation: ref.generation,
-    },
-    opts: {
-      jobId: timerJobId(ref),
-      delay: Math.max(0, ref.dueAt.getTime() - now.getTime()),
-      removeOnComplete: true,
-      removeOnFail: 1000,
-      attempts: 5,
-      backoff: { type: "exponential" as const, delay: 1000 },
-    },
-  };
-}
-
-/**
- * Claims a due timer for its handler: only the current generation of a still-scheduled timer matches, so a stale,
- * duplicate or re-delivered job finds nothing and does nothing. Run the handler's work in the same transaction.
+ * Claims a due timer for its handler: only the current generation of a still-scheduled timer matches, so a timer
+ * rescheduled, cancelled or fired since it was listed finds nothing and does nothing. Run the handler's work in the
+ * same transaction.
  */
 export async function claimTimer(tx: Tx, job: TTimerJob, now: Date): Promise<boolean> {
   // Raw SQL because this runs once per fired timer: a model query costs the worker more CPU in the ORM's query

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@atende/db";
 import { expectFilledMail, type MailPayload } from "@atende/testkit";
-import { ENQUEUE_HORIZON_MS, timerJobId, type TimerKind } from "@atende/jobs";
+import { ENQUEUE_HORIZON_MS, hasPendingWakeUp } from "@atende/jobs";
 import { createTestApp, login, tenantWide, type Session, type TestApp } from "../../../test/app";
 import { givenPolicy } from "../../../test/factories/service-desk";
 import { portalLink } from "../../../test/ticket-mail";
@@ -116,7 +116,7 @@ describe("creating a ticket", () => {
     expect(stored.timers.every((x) => x.status === "scheduled" && x.generation === 1)).toBe(true);
     const levelOne = stored.timers.find((x) => x.kind === "sla-escalation" && x.subject.endsWith("_L1"))!;
     expect(levelOne.dueAt.toISOString()).toBe(created.json().createdAt);
-    // Timers due within the enqueue horizon are marked by the insert and have their delayed job; the rest wait in the
+    // Timers due within the enqueue horizon are marked by the insert and have their wake-up queued; the rest wait in the
     // database for the sweep (decision 0013).
     const horizonEnd = Date.parse(created.json().createdAt) + ENQUEUE_HORIZON_MS;
     const near = stored.timers.filter((x) => x.dueAt.getTime() <= horizonEnd);
@@ -125,11 +125,11 @@ describe("creating a ticket", () => {
     expect(far.length).toBeGreaterThan(0);
     for (const timer of near) {
       expect(timer.enqueuedAt?.toISOString()).toBe(created.json().createdAt);
-      expect(await t.timersQueue.getJob(timerJobId({ ...timer, kind: timer.kind as TimerKind }))).toBeDefined();
+      expect(await hasPendingWakeUp(t.timersQueue, timer)).toBe(true);
     }
     for (const timer of far) {
       expect(timer.enqueuedAt).toBeNull();
-      expect(await t.timersQueue.getJob(timerJobId({ ...timer, kind: timer.kind as TimerKind }))).toBeUndefined();
+      expect(await hasPendingWakeUp(t.timersQueue, timer)).toBe(false);
     }
     expect(stored.events).toMatchObject([
       {

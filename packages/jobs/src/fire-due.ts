@@ -1,0 +1,179 @@
+import { PrismaNamespace, writeAsTenant, type Db, type TenantQuery } from "@atende/db";
+import { TIMER_KINDS, type TimerKind, type TTimerJob } from "./catalog";
+import { fireTimer, type AfterCommit, type TimerHandlers } from "./handlers";
+import { silentLog, type JobsLog } from "./log";
+
+export type DueTimerFirerOptions = {
+  /** Most timers claimed (raw handlers) or listed (Prisma handlers) per transaction. */
+  maxBatch?: number;
+  /** Most batch transactions at once in this process; the rest of the pool stays free for Prisma handlers. */
+  maxInFlight?: number;
+  /** Most Prisma handlers at once, below the pool's size so none waits on the pool past its limit. */
+  maxPrisma?: number;
+  /** Failed runs after which a timer is set aside as 'failed' instead of retried. */
+  maxAttempts?: number;
+  /** Most batches one call goes through; whatever is left is for the next wake-up or sweep. */
+  maxRounds?: number;
+  log?: JobsLog;
+};
+
+/** Fires every timer of the tenant due by `dueBy`, each exactly once; returns how many this call fired. */
+export type DueTimerFirer = (tenantId: string, dueBy: Date) => Promise<number>;
+
+type DueRow = { id: string; kind: TimerKind; subject: string; generation: number };
+type Round = { fired: number; prismaDue: TTimerJob[]; more: boolean };
+
+/**
+ * The worker's way of firing timers (decision 0021). Timers whose handlers are raw SQL are claimed a batch at a time
+ * by app_claim_due_timers, oldest due first, and their handlers run in the claim's transaction: one opening, tenant
+ * pin, claim and commit for up to maxBatch timers. Concurrent calls for one tenant take disjoint rows (SKIP LOCKED).
+ * Timers whose handlers need Prisma are listed in the same transaction and then fired one per transaction by the
+ * generation claim (fireTimer), a few at a time. If a handler throws, its batch rolls back and each of its timers is
+ * fired alone, so one failing handler fails only its own timer, which is retried later with backoff (the sweep adds its
+ * wake-up) and set aside as 'failed' after maxAttempts runs.
+ */
+export function createDueTimerFirer(
+  db: Db,
+  handlers: TimerHandlers,
+  now: () => Date,
+  options: DueTimerFirerOptions = {},
+): DueTimerFirer {
+  const maxBatch = options.maxBatch ?? 100;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const maxRounds = options.maxRounds ?? 1_000;
+  const log = options.log ?? silentLog;
+  const batchSlots = createSlots(options.maxInFlight ?? 3);
+  const prismaSlots = createSlots(options.maxPrisma ?? 6);
+  const rawKinds = TIMER_KINDS.filter((kind) => typeof handlers[kind] !== "function");
+  const prismaKinds = TIMER_KINDS.filter((kind) => typeof handlers[kind] === "function");
+
+  const fireAlone = async (job: TTimerJob): Promise<boolean> => {
+    try {
+      return await fireTimer(db, handlers, job, now());
+    } catch (error) {
+      const outcome = await recordTimerFailure(db, job, now(), maxAttempts);
+      log.error(
+        { err: error, tenantId: job.tenantId, timerId: job.timerId, kind: job.kind, ...(outcome ?? {}) },
+        "timer failed",
+      );
+      return false;
+    }
+  };
+
+  const round = async (tenantId: string, dueBy: Date): Promise<Round> => {
+    const at = now();
+    const pending: Array<() => Promise<void>> = [];
+    const afterCommit: AfterCommit = (fn) => pending.push(fn);
+    let claimed: TTimerJob[] = [];
+    try {
+      const prismaDue = await writeAsTenant(db, tenantId, async (query) => {
+        claimed = rawKinds.length > 0 ? await claimDue(query, tenantId, dueBy, at, rawKinds, maxBatch) : [];
+        for (const job of claimed) {
+          const handler = handlers[job.kind];
+          if (typeof handler !== "function") await handler.run(query, job, at, afterCommit);
+        }
+        return prismaKinds.length > 0 ? listDue(query, tenantId, dueBy, prismaKinds, maxBatch) : [];
+      });
+      // Follow-ups are best effort: a failure here loses nothing the sweep cannot repair.
+      for (const fn of pending) await fn().catch(() => undefined);
+      const more = claimed.length === maxBatch || prismaDue.length === maxBatch;
+      return { fired: claimed.length, prismaDue, more };
+    } catch (error) {
+      // Nothing was claimed (the database failed before or during the claim): let the wake-up's job retry.
+      if (claimed.length === 0) throw error;
+      const alone = await Promise.all(claimed.map(fireAlone));
+      return { fired: alone.filter(Boolean).length, prismaDue: [], more: true };
+    }
+  };
+
+  return async (tenantId, dueBy) => {
+    let fired = 0;
+    for (let rounds = 0; rounds < maxRounds; rounds += 1) {
+      const { fired: firedRaw, prismaDue, more } = await batchSlots(() => round(tenantId, dueBy));
+      const firedPrisma = await Promise.all(prismaDue.map((job) => prismaSlots(() => fireAlone(job))));
+      fired += firedRaw + firedPrisma.filter(Boolean).length;
+      if (!more) break;
+    }
+    return fired;
+  };
+}
+
+async function claimDue(
+  query: TenantQuery,
+  tenantId: string,
+  dueBy: Date,
+  at: Date,
+  kinds: TimerKind[],
+  limit: number,
+): Promise<TTimerJob[]> {
+  const rows = await query<DueRow>(PrismaNamespace.sql`
+    SELECT c.id, c.kind, c.subject, c.generation
+    FROM app_claim_due_timers(${tenantId}::uuid, ${dueBy}::timestamptz, ${at}::timestamptz, ${kinds}::text[],
+      ${limit}::int) AS c`);
+  return rows.map((row) => toJob(row, tenantId));
+}
+
+async function listDue(
+  query: TenantQuery,
+  tenantId: string,
+  dueBy: Date,
+  kinds: TimerKind[],
+  limit: number,
+): Promise<TTimerJob[]> {
+  const rows = await query<DueRow>(PrismaNamespace.sql`
+    SELECT id, kind, subject, generation FROM timers
+    WHERE tenant_id = ${tenantId}::uuid AND status = 'scheduled' AND due_at <= ${dueBy}::timestamptz
+      AND kind = ANY (${kinds}::text[])
+    ORDER BY due_at, id
+    LIMIT ${limit}::int`);
+  return rows.map((row) => toJob(row, tenantId));
+}
+
+function toJob(row: DueRow, tenantId: string): TTimerJob {
+  return { tenantId, timerId: row.id, kind: row.kind, subject: row.subject, generation: row.generation };
+}
+
+export type TimerFailureOutcome = { attempts: number; status: string; retryAt: Date | null };
+
+/**
+ * Counts a failed run of the timer's current generation and moves it out of the way: due again after a backoff
+ * (1 s, 2 s, 4 s... at most 5 min) with enqueued_at cleared, so the sweep adds its wake-up, or set aside as 'failed'
+ * after maxAttempts runs. A timer rescheduled meanwhile (another generation) is left alone.
+ */
+export async function recordTimerFailure(
+  db: Db,
+  job: TTimerJob,
+  now: Date,
+  maxAttempts: number,
+): Promise<TimerFailureOutcome | null> {
+  const [row] = await writeAsTenant(db, job.tenantId, (query) =>
+    query<{ attempts: number; status: string; due_at: Date }>(PrismaNamespace.sql`
+      UPDATE timers SET attempts = attempts + 1,
+        status = CASE WHEN attempts + 1 >= ${maxAttempts}::int THEN 'failed' ELSE status END,
+        due_at = CASE WHEN attempts + 1 >= ${maxAttempts}::int THEN due_at
+          ELSE ${now}::timestamptz + least(power(2, attempts), 300) * interval '1 second' END,
+        enqueued_at = NULL
+      WHERE id = ${job.timerId}::uuid AND tenant_id = ${job.tenantId}::uuid AND generation = ${job.generation}
+        AND status = 'scheduled'
+      RETURNING attempts, status, due_at`),
+  );
+  if (!row) return null;
+  return { attempts: row.attempts, status: row.status, retryAt: row.status === "failed" ? null : row.due_at };
+}
+
+/** Runs at most `size` of the given tasks at once, the others in arrival order as slots free up. */
+function createSlots(size: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (task) => {
+    if (running >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running += 1;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
