@@ -44,7 +44,8 @@ async function processMaintenanceJob(deps: MaintenanceWorkerDeps, job: Job): Pro
         { db, now, log: logger, queue: queues.timers, handlers: deps.handlers, fire: deps.fire },
         deps.sweep,
       );
-      if (result.enqueued + result.firedDirectly > 0) logger.info(result, "timer sweep repaired timers");
+      if (result.enqueued + result.firedDirectly + result.rewoken > 0)
+        logger.info(result, "timer sweep repaired timers");
       return result;
     }
     case MAINTENANCE_JOBS.sweepOutbox:

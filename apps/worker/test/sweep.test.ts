@@ -22,6 +22,7 @@ describe("sweepTimers without a running worker", () => {
   let queues: Queues;
   let tenants: string[];
   const fired: string[] = [];
+  let upcoming: TimerRef | undefined;
   const handlers = sessionExpiryOnly(async (_tx, job) => {
     fired.push(job.timerId);
   });
@@ -46,21 +47,22 @@ describe("sweepTimers without a running worker", () => {
   it("adds a wake-up for a timer that was committed but never enqueued", async () => {
     // Within the horizon, and still not due when a later test sweeps a minute ahead.
     const ref = await schedule(tenants[0]!, new Date(Date.now() + 4 * 60_000));
+    upcoming = ref;
     const deps = { db: world.db, queue: queues.timers, handlers, log: silentLogger };
 
     const tooSoon = await sweepTimers({ ...deps, now: () => new Date() });
-    expect(tooSoon).toEqual({ enqueued: 0, firedDirectly: 0 });
+    expect(tooSoon).toEqual({ enqueued: 0, firedDirectly: 0, rewoken: 0 });
 
     const later = () => new Date(Date.now() + 6_000);
-    expect(await sweepTimers({ ...deps, now: later })).toEqual({ enqueued: 1, firedDirectly: 0 });
+    expect(await sweepTimers({ ...deps, now: later })).toEqual({ enqueued: 1, firedDirectly: 0, rewoken: 0 });
     expect(await hasPendingWakeUp(queues.timers, ref)).toBe(true);
     expect((await timerRow(world.db, ref.tenantId, ref.timerId)).enqueuedAt).not.toBeNull();
 
-    expect(await sweepTimers({ ...deps, now: later })).toEqual({ enqueued: 0, firedDirectly: 0 });
+    expect(await sweepTimers({ ...deps, now: later })).toEqual({ enqueued: 0, firedDirectly: 0, rewoken: 0 });
     await queues.timers.drain(true);
   });
 
-  it("fires every tenant's timers overdue past claimAfterMs itself, oldest first, in batches, each exactly once", async () => {
+  it("fires every tenant's timers overdue past claimAfterMs itself, oldest first, in batches, each exactly once, then re-adds the wake-ups to come", async () => {
     const base = Date.now();
     const refs = [
       ...(await Promise.all([7, 6, 5].map((s) => schedule(tenants[0]!, new Date(base - s * 1_000))))),
@@ -73,9 +75,17 @@ describe("sweepTimers without a running worker", () => {
     const common = { db: world.db, queue: queues.timers, handlers, log: silentLogger };
     const deps = { ...common, now, fire };
 
-    expect(await sweepTimers(deps, { claimAfterMs: 2_000 })).toEqual({ enqueued: 0, firedDirectly: 5 });
-    expect(fired).toEqual(refs.map((ref) => ref.timerId));
-    expect(await sweepTimers(deps, { claimAfterMs: 2_000 })).toEqual({ enqueued: 0, firedDirectly: 0 });
+    expect(await hasPendingWakeUp(queues.timers, upcoming!)).toBe(false);
+    // Tenant 0 still has the first test's timer ahead, enqueued: having had to fire overdue ones, the sweep takes its
+    // wake-up for lost too and adds it again (tenant 1 has nothing ahead).
+    expect(await sweepTimers(deps, { claimAfterMs: 2_000 })).toEqual({ enqueued: 0, firedDirectly: 5, rewoken: 1 });
+    expect(await hasPendingWakeUp(queues.timers, upcoming!)).toBe(true);
+    // Oldest first within each tenant (refs lists each tenant's timers from the oldest).
+    for (const tenant of tenants)
+      expect(fired.filter((id) => refs.some((ref) => ref.timerId === id && ref.tenantId === tenant))).toEqual(
+        refs.filter((ref) => ref.tenantId === tenant).map((ref) => ref.timerId),
+      );
+    expect(await sweepTimers(deps, { claimAfterMs: 2_000 })).toEqual({ enqueued: 0, firedDirectly: 0, rewoken: 0 });
     expect(fired).toHaveLength(5);
     expect((await timerRow(world.db, young.tenantId, young.timerId)).status).toBe("scheduled");
     for (const ref of refs)
@@ -86,8 +96,10 @@ describe("sweepTimers without a running worker", () => {
     expect(await sweepTimers({ ...common, now: later }, { claimAfterMs: 2_000 })).toEqual({
       enqueued: 0,
       firedDirectly: 1,
+      rewoken: 1,
     });
     expect(fired).toHaveLength(6);
+    await queues.timers.drain(true);
   });
 
   it("leaves a timer due beyond the enqueue horizon in the database until a sweep finds it within", async () => {
@@ -101,11 +113,12 @@ describe("sweepTimers without a running worker", () => {
     expect(await sweepTimers({ ...deps, now: () => new Date(Date.now() + 6_000) })).toEqual({
       enqueued: 0,
       firedDirectly: 0,
+      rewoken: 0,
     });
 
     // Three minutes later (by the sweep's clock) it is within the horizon: the sweep adds its wake-up and marks it.
     const later = () => new Date(Date.now() + 180_000);
-    expect(await sweepTimers({ ...deps, now: later })).toEqual({ enqueued: 1, firedDirectly: 0 });
+    expect(await sweepTimers({ ...deps, now: later })).toEqual({ enqueued: 1, firedDirectly: 0, rewoken: 0 });
     expect(await hasPendingWakeUp(queues.timers, ref)).toBe(true);
     expect((await timerRow(world.db, ref.tenantId, ref.timerId)).enqueuedAt).not.toBeNull();
     await queues.timers.drain(true);
@@ -130,6 +143,7 @@ describe("sweepTimers without a running worker", () => {
     expect(await sweepTimers({ ...deps, now: () => new Date(Date.now() + 6_000) })).toEqual({
       enqueued: 1,
       firedDirectly: 0,
+      rewoken: 0,
     });
     expect(await hasPendingWakeUp(queues.timers, ref)).toBe(true);
     await queues.timers.drain(true);

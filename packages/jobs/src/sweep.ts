@@ -1,4 +1,4 @@
-import { withTenant, type Db } from "@atende/db";
+import { PrismaNamespace, readAsTenant, withTenant, type Db } from "@atende/db";
 import type { Queue } from "bullmq";
 import { TIMER_KINDS, type TimerKind } from "./catalog";
 import { markEnqueued } from "./dispatch";
@@ -8,7 +8,7 @@ import { ENQUEUE_HORIZON_MS } from "./horizon";
 import { silentLog, type JobsLog } from "./log";
 import { forEachTenant } from "./tenants";
 import type { TimerRef } from "./timers";
-import { enqueueTimers } from "./wake";
+import { enqueueTimers, enqueueWakeUps, WAKE_GRID_MS } from "./wake";
 
 export type SweepTimersDeps = {
   db: Db;
@@ -26,7 +26,7 @@ export type SweepTimersOptions = {
   /** A timer committed this recently may still be on its way to dispatchTimers. */
   enqueueGraceMs?: number;
 };
-export type SweepTimersResult = { enqueued: number; firedDirectly: number };
+export type SweepTimersResult = { enqueued: number; firedDirectly: number; rewoken: number };
 
 type Options = Required<SweepTimersOptions>;
 type TimerRow = { id: string; kind: string; subject: string; generation: number; dueAt: Date };
@@ -38,23 +38,46 @@ const DEFAULTS: Options = { pageSize: 500, claimAfterMs: 2_000, enqueueGraceMs: 
  * Repairs and feeds the timers queue from the database, which is the truth. Per tenant it fires every timer overdue by
  * more than claimAfterMs itself (wake-ups lost with Redis data, stuck with a crashed worker, or running far behind:
  * claims skip rows a wake-up holds, so nothing fires twice), and adds wake-ups for timers never enqueued that have come
- * within the enqueue horizon (decision 0013) or whose handler failed and awaits its retry.
+ * within the enqueue horizon (decision 0013) or whose handler failed and awaits its retry. After firing any itself, it
+ * re-adds the tenant's wake-ups within the horizon (rewakeWithinHorizon).
  */
 export async function sweepTimers(deps: SweepTimersDeps, opts: SweepTimersOptions = {}): Promise<SweepTimersResult> {
   const options: Options = { ...DEFAULTS, ...opts };
   const log = deps.log ?? silentLog;
   const fire = deps.fire ?? createDueTimerFirer(deps.db, deps.handlers, deps.now, { log });
   const now = deps.now();
-  const total: SweepTimersResult = { enqueued: 0, firedDirectly: 0 };
+  const total: SweepTimersResult = { enqueued: 0, firedDirectly: 0, rewoken: 0 };
   await forEachTenant(deps.db, async (tenantId) => {
     try {
-      total.firedDirectly += await fire(tenantId, new Date(now.getTime() - options.claimAfterMs));
+      const firedDirectly = await fire(tenantId, new Date(now.getTime() - options.claimAfterMs));
+      total.firedDirectly += firedDirectly;
+      if (firedDirectly > 0) total.rewoken += await rewakeWithinHorizon(deps, tenantId, now);
       total.enqueued += await enqueueNeverEnqueued(deps, log, tenantId, now, options);
     } catch (error) {
       log.error({ err: error, tenantId }, "timer sweep failed for tenant");
     }
   });
   return total;
+}
+
+/**
+ * Having to fire overdue timers is the sign of wake-ups lost (Redis data gone, or a crash) or running behind. The
+ * timers still to come within the horizon may have lost theirs too, and would each fire claimAfterMs late, one sweep
+ * at a time. So the wake-up of every grid slot with an enqueued timer in the horizon is added again: under its shared
+ * id, one still queued is kept as it is, so after a mere delay this costs Redis one no-op per slot.
+ */
+async function rewakeWithinHorizon(deps: SweepTimersDeps, tenantId: string, now: Date): Promise<number> {
+  const horizonEnd = new Date(now.getTime() + ENQUEUE_HORIZON_MS);
+  const rows = await readAsTenant(deps.db, tenantId, (query) =>
+    query<{ wake_at: string }>(PrismaNamespace.sql`
+      SELECT DISTINCT ceil(extract(epoch FROM due_at) * 1000 / ${WAKE_GRID_MS}::int) * ${WAKE_GRID_MS}::int AS wake_at
+      FROM timers
+      WHERE tenant_id = ${tenantId}::uuid AND status = 'scheduled' AND due_at > ${now}::timestamptz
+        AND due_at <= ${horizonEnd}::timestamptz AND enqueued_at IS NOT NULL`),
+  );
+  const wakeAts = rows.map((row) => Number(row.wake_at));
+  await enqueueWakeUps(deps.queue, tenantId, wakeAts, now);
+  return wakeAts.length;
 }
 
 async function enqueueNeverEnqueued(

@@ -49,6 +49,11 @@ export async function enqueueTimers(queue: Queue, refs: TimerRef[], now: Date = 
   else if (jobs.length > 1) await queue.addBulk(jobs);
 }
 
+/** Adds wake-ups of one tenant at the given grid times (the sweep's repair after wake-ups were lost). */
+export async function enqueueWakeUps(queue: Queue, tenantId: string, wakeAts: number[], now: Date): Promise<void> {
+  if (wakeAts.length > 0) await queue.addBulk(wakeAts.map((wakeAt) => wakeJob(tenantId, wakeAt, now)));
+}
+
 export function wakeJobsFor(refs: TimerRef[], now: Date): WakeJob[] {
   const slots = new Map<string, WakeJob>();
   for (const ref of refs) {
