@@ -165,8 +165,39 @@ describe("raw timer handlers (claim and work on one raw tenant transaction)", ()
       };
       const fire = createDueTimerFirer(world.db, sessionExpiryOnly(handler), () => new Date(), { maxBatch: 4 });
       const counts = await Promise.all(Array.from({ length: 5 }, () => fire(tenant, new Date())));
-      expect(counts.reduce((x, y) => x + y, 0)).toBe(30);
+      expect(Math.max(...counts)).toBeLessThanOrEqual(30);
       expect(runs.sort()).toEqual(refs.map((ref) => ref.timerId).sort());
+    });
+
+    it("lets calls for a tenant whose drain still waits for a slot join it, up to the latest due bound", async () => {
+      const [busy, joined] = [await createTenant(world.tdb.ownerUrl), await createTenant(world.tdb.ownerUrl)];
+      const base = Date.now();
+      await scheduleFor(busy, new Date(base - 1_000));
+      const early = await scheduleFor(joined, new Date(base - 1_000));
+      const late = await scheduleFor(joined, new Date(base + 5_000));
+      const transactions = new Map<string, Set<unknown>>();
+      const handler: RawTimerHandler = {
+        raw: true,
+        run: async (query, job) => {
+          const seen = transactions.get(job.tenantId) ?? new Set<unknown>();
+          transactions.set(job.tenantId, seen.add(query));
+          if (job.tenantId === busy) await sleep(100);
+        },
+      };
+      const fire = createDueTimerFirer(world.db, sessionExpiryOnly(handler), () => new Date(base + 6_000), {
+        maxInFlight: 1,
+      });
+      const holding = fire(busy, new Date(base));
+      const calls = [
+        fire(joined, new Date(base)),
+        fire(joined, new Date(base + 1_000)),
+        fire(joined, new Date(base + 6_000)),
+      ];
+      expect(await Promise.all(calls)).toEqual([2, 2, 2]);
+      expect(await holding).toBe(1);
+      // One drain, one transaction, for the three calls, with the bound of the last one.
+      expect(transactions.get(joined)?.size).toBe(1);
+      for (const ref of [early, late]) expect((await timerRow(world.db, joined, ref.timerId)).status).toBe("fired");
     });
 
     it("fires the others of a batch alone when one handler throws, and retries that one with backoff, then sets it aside", async () => {

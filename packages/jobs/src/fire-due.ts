@@ -17,11 +17,15 @@ export type DueTimerFirerOptions = {
   log?: JobsLog;
 };
 
-/** Fires every timer of the tenant due by `dueBy`, each exactly once; returns how many this call fired. */
+/**
+ * Fires every timer of the tenant due by `dueBy`, each exactly once; returns how many the drain that served the call
+ * fired (calls that joined one share its count).
+ */
 export type DueTimerFirer = (tenantId: string, dueBy: Date) => Promise<number>;
 
 type DueRow = { id: string; kind: TimerKind; subject: string; generation: number };
 type Round = { fired: number; prismaDue: TTimerJob[]; more: boolean };
+type WaitingDrain = { dueBy: number; done: Promise<number> };
 
 /**
  * The worker's way of firing timers (decision 0021). Timers whose handlers are raw SQL are claimed a batch at a time
@@ -86,15 +90,45 @@ export function createDueTimerFirer(
     }
   };
 
-  return async (tenantId, dueBy) => {
+  const drain = async (tenantId: string, entry: WaitingDrain): Promise<number> => {
     let fired = 0;
+    let dueBy = new Date(entry.dueBy);
     for (let rounds = 0; rounds < maxRounds; rounds += 1) {
-      const { fired: firedRaw, prismaDue, more } = await batchSlots(() => round(tenantId, dueBy));
+      const {
+        fired: firedRaw,
+        prismaDue,
+        more,
+      } = await batchSlots(() => {
+        if (rounds === 0) {
+          // From here on, calls for this tenant start a drain of their own instead of joining this one.
+          if (waiting.get(tenantId) === entry) waiting.delete(tenantId);
+          dueBy = new Date(entry.dueBy);
+        }
+        return round(tenantId, dueBy);
+      });
       const firedPrisma = await Promise.all(prismaDue.map((job) => prismaSlots(() => fireAlone(job))));
       fired += firedRaw + firedPrisma.filter(Boolean).length;
       if (!more) break;
     }
     return fired;
+  };
+
+  // A call that finds a drain of its tenant still waiting for its first slot joins it (raising its due bound) instead of
+  // queueing a second one: under load, wake-ups every 10 ms would otherwise each wait their turn only to find that an
+  // earlier one had claimed their timers, and every such empty turn is a transaction that delays the rest.
+  const waiting = new Map<string, WaitingDrain>();
+  return (tenantId, dueBy) => {
+    const joined = waiting.get(tenantId);
+    if (joined) {
+      joined.dueBy = Math.max(joined.dueBy, dueBy.getTime());
+      return joined.done;
+    }
+    const entry: WaitingDrain = { dueBy: dueBy.getTime(), done: Promise.resolve(0) };
+    waiting.set(tenantId, entry);
+    entry.done = drain(tenantId, entry).finally(() => {
+      if (waiting.get(tenantId) === entry) waiting.delete(tenantId);
+    });
+    return entry.done;
   };
 }
 

@@ -8,7 +8,7 @@ import { ENQUEUE_HORIZON_MS } from "./horizon";
 import { silentLog, type JobsLog } from "./log";
 import { forEachTenant } from "./tenants";
 import type { TimerRef } from "./timers";
-import { enqueueTimers, enqueueWakeUps, WAKE_GRID_MS } from "./wake";
+import { enqueueTimers, enqueueWakeUps, isSharedWakeUp, WAKE_GRID_MS, wakeJobId } from "./wake";
 
 export type SweepTimersDeps = {
   db: Db;
@@ -61,10 +61,11 @@ export async function sweepTimers(deps: SweepTimersDeps, opts: SweepTimersOption
 }
 
 /**
- * Having to fire overdue timers is the sign of wake-ups lost (Redis data gone, or a crash) or running behind. The
- * timers still to come within the horizon may have lost theirs too, and would each fire claimAfterMs late, one sweep
- * at a time. So the wake-up of every grid slot with an enqueued timer in the horizon is added again: under its shared
- * id, one still queued is kept as it is, so after a mere delay this costs Redis one no-op per slot.
+ * Having to fire overdue timers is the sign of wake-ups lost (Redis data gone, or a crash) or running behind. If the
+ * wake-ups were lost, the tenant's timers still to come within the horizon lost theirs too and would each fire
+ * claimAfterMs late, one sweep at a time; so unless the first shared wake-up ahead is still queued (then the worker is
+ * merely behind, and adding more work would not help it), the wake-up of every grid slot with an enqueued timer in the
+ * horizon is added again. Under their shared ids, wake-ups still queued are kept as they are.
  */
 async function rewakeWithinHorizon(deps: SweepTimersDeps, tenantId: string, now: Date): Promise<number> {
   const horizonEnd = new Date(now.getTime() + ENQUEUE_HORIZON_MS);
@@ -73,9 +74,12 @@ async function rewakeWithinHorizon(deps: SweepTimersDeps, tenantId: string, now:
       SELECT DISTINCT ceil(extract(epoch FROM due_at) * 1000 / ${WAKE_GRID_MS}::int) * ${WAKE_GRID_MS}::int AS wake_at
       FROM timers
       WHERE tenant_id = ${tenantId}::uuid AND status = 'scheduled' AND due_at > ${now}::timestamptz
-        AND due_at <= ${horizonEnd}::timestamptz AND enqueued_at IS NOT NULL`),
+        AND due_at <= ${horizonEnd}::timestamptz AND enqueued_at IS NOT NULL
+      ORDER BY wake_at`),
   );
   const wakeAts = rows.map((row) => Number(row.wake_at));
+  const firstShared = wakeAts.find((wakeAt) => isSharedWakeUp(wakeAt, now));
+  if (firstShared !== undefined && (await deps.queue.getJob(wakeJobId(tenantId, firstShared)))) return 0;
   await enqueueWakeUps(deps.queue, tenantId, wakeAts, now);
   return wakeAts.length;
 }

@@ -64,9 +64,14 @@ export function wakeJobsFor(refs: TimerRef[], now: Date): WakeJob[] {
   return [...slots.values()];
 }
 
+/** Whether a wake-up added now goes under its slot's shared id (see WAKE_SHARED_AFTER_MS). */
+export function isSharedWakeUp(wakeAt: number, now: Date): boolean {
+  return wakeAt - WAKE_LEAD_MS - now.getTime() > WAKE_SHARED_AFTER_MS;
+}
+
 function wakeJob(tenantId: string, wakeAt: number, now: Date): WakeJob {
   const delay = Math.max(0, wakeAt - WAKE_LEAD_MS - now.getTime());
-  const shared = delay > WAKE_SHARED_AFTER_MS;
+  const shared = isSharedWakeUp(wakeAt, now);
   return {
     name: TIMER_JOBS.wake,
     data: { tenantId, wakeAt },
