@@ -1,4 +1,4 @@
-import { TIMER_JOBS, QUEUES, WAKE_LEAD_MS, ZTimerWake, type DueTimerFirer } from "@atende/jobs";
+import { TIMER_JOBS, QUEUES, WAKE_LEAD_MS, ZTimerJob, ZTimerWake, type DueTimerFirer } from "@atende/jobs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
@@ -37,13 +37,17 @@ export function createTimersWorker(deps: TimersWorkerDeps): Worker {
 }
 
 async function processWake(deps: TimersWorkerDeps, job: Job): Promise<{ fired: number }> {
+  // A job left in Redis by a worker from before decision 0021, one per timer, still wakes its tenant when it falls due.
+  const legacy = job.name !== TIMER_JOBS.wake ? ZTimerJob.safeParse(job.data) : undefined;
+  if (legacy?.success) return { fired: await deps.fire(legacy.data.tenantId, deps.now()) };
   // A job whose hash vanished while it was being taken (Redis keys deleted or evicted) arrives without name or data;
   // the sweep fires its timers from the database.
   if (job.name !== TIMER_JOBS.wake) throw new UnrecoverableError(`not a timer wake-up: "${String(job.name)}"`);
   const parsed = ZTimerWake.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`invalid wake-up data: ${parsed.error.message}`);
   const { tenantId, wakeAt } = parsed.data;
-  // Queued WAKE_LEAD_MS ahead of its time (see there); the wait is capped in case this process's clock lags.
+  // Queued WAKE_LEAD_MS ahead of its time (see there). The wait is capped: the job's delay was computed with the
+  // scheduler's clock, which need not agree with this process's.
   const early = wakeAt - deps.now().getTime();
   if (early > 0) await sleep(Math.min(early, WAKE_LEAD_MS));
   // Due by the wake-up's own time even if this process's clock lags the scheduler's.

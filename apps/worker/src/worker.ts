@@ -1,6 +1,12 @@
 import type { Db } from "@atende/db";
 import { liveChannel, type LivePublisher } from "@atende/desk";
-import { createDueTimerFirer, MAINTENANCE_JOBS, type SweepTimersOptions, type TimerHandlers } from "@atende/jobs";
+import {
+  createDueTimerFirer,
+  dispatchTimers,
+  MAINTENANCE_JOBS,
+  type SweepTimersOptions,
+  type TimerHandlers,
+} from "@atende/jobs";
 import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
@@ -62,7 +68,10 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
     });
   const mailer = deps.mailer ?? createLogMailer(logger);
-  const fire = createDueTimerFirer(db, handlers, now, { log: logger });
+  const fire = createDueTimerFirer(db, handlers, now, {
+    log: logger,
+    dispatch: (refs) => dispatchTimers(db, queues.timers, refs, now()),
+  });
   const workers: Worker[] = [
     createTimersWorker({
       redis,

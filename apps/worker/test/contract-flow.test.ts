@@ -12,7 +12,7 @@ import {
   wakeTimeOf,
   type TimerKind,
   type TimerRef,
-  type TTimerWake,
+  ZTimerWake,
 } from "@atende/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../api/src/app";
@@ -332,7 +332,10 @@ describe("contract path from pre-scheduled to scheduled through the running work
       async () => {
         if (await fired()) return "fired";
         const jobs = await worker.queues.timers.getJobs(["delayed", "waiting", "active"]);
-        return jobs.find((j) => (j.data as TTimerWake).tenantId === w.tenantId && j.data.wakeAt === wakeAt);
+        return jobs.find((j) => {
+          const wake = ZTimerWake.safeParse(j.data);
+          return wake.success && wake.data.tenantId === w.tenantId && wake.data.wakeAt === wakeAt;
+        });
       },
       5_000,
       `the wake-up of ${kind} ${timer.subject}`,

@@ -6,6 +6,7 @@ import {
   enqueueTimers,
   fireTimer,
   insertOutboxRaw,
+  recordTimerFailure,
   TIMER_JOBS,
   wakeTimeOf,
   type RawTimerHandler,
@@ -165,7 +166,8 @@ describe("raw timer handlers (claim and work on one raw tenant transaction)", ()
       };
       const fire = createDueTimerFirer(world.db, sessionExpiryOnly(handler), () => new Date(), { maxBatch: 4 });
       const counts = await Promise.all(Array.from({ length: 5 }, () => fire(tenant, new Date())));
-      expect(Math.max(...counts)).toBeLessThanOrEqual(30);
+      expect(counts.every((count) => count <= 30)).toBe(true);
+      expect(new Set(runs).size).toBe(runs.length);
       expect(runs.sort()).toEqual(refs.map((ref) => ref.timerId).sort());
     });
 
@@ -200,52 +202,81 @@ describe("raw timer handlers (claim and work on one raw tenant transaction)", ()
       for (const ref of [early, late]) expect((await timerRow(world.db, joined, ref.timerId)).status).toBe("fired");
     });
 
-    it("fires the others of a batch alone when one handler throws, and retries that one with backoff, then sets it aside", async () => {
+    it("fires the others of a batch alone when one handler throws, and retries that one with growing backoff", async () => {
       const tenant = await createTenant(world.tdb.ownerUrl);
       const refs = await Promise.all([4, 3, 2, 1].map((s) => scheduleFor(tenant, new Date(Date.now() - s * 1_000))));
-      const failOn = refs[1]!.timerId;
+      const failOn = refs[1]!;
       const runs: string[] = [];
       const handler: RawTimerHandler = {
         raw: true,
         run: async (query, job) => {
           runs.push(job.timerId);
           await insertOutboxRaw(query, { tenantId: job.tenantId, kind: "due-failing", payload: { id: job.timerId } });
-          if (job.timerId === failOn) throw new Error("this one fails");
+          if (job.timerId === failOn.timerId) throw new Error("this one fails");
         },
       };
       let now = new Date();
-      const fire = createDueTimerFirer(world.db, sessionExpiryOnly(handler), () => now, { maxAttempts: 5 });
+      const retries: TimerRef[] = [];
+      const fire = createDueTimerFirer(world.db, sessionExpiryOnly(handler), () => now, {
+        dispatch: async (refs) => void retries.push(...refs),
+      });
 
       expect(await fire(tenant, now)).toBe(3);
       const rows = await withTenant(world.db, tenant, (tx) => tx.outbox.findMany({ where: { kind: "due-failing" } }));
       expect(rows.map((row) => (row.payload as { id: string }).id).sort()).toEqual(
         refs
+          .filter((ref) => ref !== failOn)
           .map((ref) => ref.timerId)
-          .filter((id) => id !== failOn)
           .sort(),
       );
       // The batch ran the first two handlers and rolled back; then each of the four ran alone.
-      expect(runs.slice(0, 2)).toEqual([refs[0]!.timerId, failOn]);
+      expect(runs.slice(0, 2)).toEqual([refs[0]!.timerId, failOn.timerId]);
       expect(runs.slice(2).sort()).toEqual(refs.map((ref) => ref.timerId).sort());
+      // A copy listed before the failure (the old generation) cannot claim it ahead of its backoff.
+      expect(await fireTimer(world.db, sessionExpiryOnly(handler), failOn, now)).toBe(false);
 
       const delays: number[] = [];
       for (let attempt = 1; attempt <= 5; attempt += 1) {
-        const row = await timerRow(world.db, tenant, failOn);
-        expect(row).toMatchObject({ attempts: attempt, enqueuedAt: null });
-        if (attempt === 5) {
-          expect(row.status).toBe("failed");
-          break;
-        }
-        expect(row.status).toBe("scheduled");
+        const row = await timerRow(world.db, tenant, failOn.timerId);
+        expect(row).toMatchObject({ status: "scheduled", attempts: attempt, enqueuedAt: null });
+        expect(row.generation).toBe(failOn.generation + attempt);
+        expect(retries.at(-1)).toMatchObject({ timerId: failOn.timerId, generation: row.generation, dueAt: row.dueAt });
         delays.push(row.dueAt.getTime() - now.getTime());
-        // Not due again before its backoff has passed.
+        // Not due again before its backoff has passed; then it runs (and fails) again.
         expect(await fire(tenant, new Date(row.dueAt.getTime() - 1))).toBe(0);
         now = row.dueAt;
         expect(await fire(tenant, now)).toBe(0);
       }
-      expect(delays).toEqual([1_000, 2_000, 4_000, 8_000]);
-      now = new Date(now.getTime() + 3_600_000);
+      expect(delays).toEqual([1_000, 2_000, 4_000, 8_000, 16_000]);
+      // Each time: once in its batch, once alone.
+      expect(runs.filter((id) => id === failOn.timerId)).toHaveLength(2 + 5 * 2);
+    });
+
+    it("retries a failing Prisma handler the same way, and leaves a timer rescheduled meanwhile alone", async () => {
+      const tenant = await createTenant(world.tdb.ownerUrl);
+      const ref = await scheduleFor(tenant, new Date(Date.now() - 1_000));
+      const now = new Date();
+      const fire = createDueTimerFirer(
+        world.db,
+        sessionExpiryOnly(async () => {
+          throw new Error("prisma handler fails");
+        }),
+        () => now,
+      );
       expect(await fire(tenant, now)).toBe(0);
+      const row = await timerRow(world.db, tenant, ref.timerId);
+      expect(row).toMatchObject({ status: "scheduled", attempts: 1, generation: ref.generation + 1 });
+      expect(row.dueAt.getTime() - now.getTime()).toBe(1_000);
+
+      // Rescheduled by the application: a fresh schedule, attempts back to 0; a failure recorded for the old
+      // generation changes nothing.
+      const rescheduled = await scheduleTestTimer(world, tenant, ref.subject, new Date(now.getTime() + 60_000));
+      expect(await recordTimerFailure(world.db, { ...ref, generation: row.generation }, now)).toBeNull();
+      expect(await timerRow(world.db, tenant, ref.timerId)).toMatchObject({
+        attempts: 0,
+        generation: rescheduled.generation,
+        dueAt: rescheduled.dueAt,
+      });
     });
 
     it("runs Prisma handlers a few at a time", async () => {

@@ -94,6 +94,21 @@ describe("session-expiry timers through the running worker", () => {
     expect(runs[0]!.at.getTime()).toBeGreaterThanOrEqual(secondDue.getTime());
   });
 
+  it("fires the tenant's due timers for a per-timer job left in Redis by a worker from before wake-ups", async () => {
+    const sessionId = await createSession(world.db, tenantId, new Date(Date.now() - 1_000));
+    const ref = await withTenant(world.db, tenantId, (tx) =>
+      scheduleTimer(tx, { tenantId, kind: "session-expiry", subject: sessionId, dueAt: new Date() }),
+    );
+    const { dueAt: _dueAt, ...legacyData } = ref;
+    await worker.queues.timers.add(ref.kind, legacyData, { jobId: `${ref.kind}-${ref.subject}-${ref.generation}` });
+    await waitFor(
+      async () => ((await sessionExists(world.db, tenantId, sessionId)) ? undefined : true),
+      3_000,
+      "session deleted",
+    );
+    expect((await timerRow(world.db, tenantId, ref.timerId)).status).toBe("fired");
+  });
+
   it("fails a job that is not a wake-up, or whose data is not one, without retrying it", async () => {
     await worker.queues.timers.add("no-such-kind", { tenantId }, { jobId: "no-such-kind-x-1", attempts: 3 });
     const queue = worker.queues.timers;

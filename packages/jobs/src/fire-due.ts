@@ -1,7 +1,10 @@
 import { PrismaNamespace, writeAsTenant, type Db, type TenantQuery } from "@atende/db";
 import { TIMER_KINDS, type TimerKind, type TTimerJob } from "./catalog";
-import { fireTimer, type AfterCommit, type TimerHandlers } from "./handlers";
+import { fireTimer, TimerHandlerError, type AfterCommit, type TimerHandlers } from "./handlers";
 import { silentLog, type JobsLog } from "./log";
+import { createSlots } from "./slots";
+import { recordTimerFailure } from "./timer-failure";
+import type { TimerRef } from "./timers";
 
 export type DueTimerFirerOptions = {
   /** Most timers claimed (raw handlers) or listed (Prisma handlers) per transaction. */
@@ -10,8 +13,11 @@ export type DueTimerFirerOptions = {
   maxInFlight?: number;
   /** Most Prisma handlers at once, below the pool's size so none waits on the pool past its limit. */
   maxPrisma?: number;
-  /** Failed runs after which a timer is set aside as 'failed' instead of retried. */
-  maxAttempts?: number;
+  /**
+   * Adds the wake-up of a failed timer's retry (the worker passes dispatchTimers); without it the sweep adds it, up to
+   * one sweep interval after the backoff.
+   */
+  dispatch?: (refs: TimerRef[]) => Promise<void>;
   /** Most batches one call goes through; whatever is left is for the next wake-up or sweep. */
   maxRounds?: number;
   log?: JobsLog;
@@ -19,9 +25,10 @@ export type DueTimerFirerOptions = {
 
 /**
  * Fires every timer of the tenant due by `dueBy`, each exactly once; returns how many the drain that served the call
- * fired (calls that joined one share its count).
+ * fired (calls that joined one share its count). `join: false` never joins a waiting drain (the sweep, which counts
+ * what it fired itself).
  */
-export type DueTimerFirer = (tenantId: string, dueBy: Date) => Promise<number>;
+export type DueTimerFirer = (tenantId: string, dueBy: Date, options?: { join?: boolean }) => Promise<number>;
 
 type DueRow = { id: string; kind: TimerKind; subject: string; generation: number };
 type Round = { fired: number; prismaDue: TTimerJob[]; more: boolean };
@@ -33,8 +40,8 @@ type WaitingDrain = { dueBy: number; done: Promise<number> };
  * pin, claim and commit for up to maxBatch timers. Concurrent calls for one tenant take disjoint rows (SKIP LOCKED).
  * Timers whose handlers need Prisma are listed in the same transaction and then fired one per transaction by the
  * generation claim (fireTimer), a few at a time. If a handler throws, its batch rolls back and each of its timers is
- * fired alone, so one failing handler fails only its own timer, which is retried later with backoff (the sweep adds its
- * wake-up) and set aside as 'failed' after maxAttempts runs.
+ * fired alone, so one failing handler fails only its own timer, which is retried with backoff (recordTimerFailure). An
+ * error of the database itself (no connection, pool exhausted) fails the call, and the wake-up's job is retried.
  */
 export function createDueTimerFirer(
   db: Db,
@@ -43,7 +50,6 @@ export function createDueTimerFirer(
   options: DueTimerFirerOptions = {},
 ): DueTimerFirer {
   const maxBatch = options.maxBatch ?? 100;
-  const maxAttempts = options.maxAttempts ?? 5;
   const maxRounds = options.maxRounds ?? 1_000;
   const log = options.log ?? silentLog;
   const batchSlots = createSlots(options.maxInFlight ?? 3);
@@ -51,21 +57,24 @@ export function createDueTimerFirer(
   const rawKinds = TIMER_KINDS.filter((kind) => typeof handlers[kind] !== "function");
   const prismaKinds = TIMER_KINDS.filter((kind) => typeof handlers[kind] === "function");
 
-  const fireAlone = async (job: TTimerJob): Promise<boolean> => {
+  const fireAlone = async (job: TTimerJob, at: Date): Promise<boolean> => {
     try {
-      return await fireTimer(db, handlers, job, now());
+      return await fireTimer(db, handlers, job, at);
     } catch (error) {
-      const outcome = await recordTimerFailure(db, job, now(), maxAttempts);
+      if (!(error instanceof TimerHandlerError)) throw error;
+      const retry = await recordTimerFailure(db, job, now());
       log.error(
-        { err: error, tenantId: job.tenantId, timerId: job.timerId, kind: job.kind, ...(outcome ?? {}) },
-        "timer failed",
+        { err: error.cause, tenantId: job.tenantId, timerId: job.timerId, kind: job.kind, retry },
+        "timer handler failed; retrying with backoff",
       );
+      if (retry && options.dispatch) await options.dispatch([retry]).catch(() => undefined);
       return false;
     }
   };
 
   const round = async (tenantId: string, dueBy: Date): Promise<Round> => {
-    const at = now();
+    // Never before the wake-up's own time: the in-process wait (setTimeout) may end a little early.
+    const at = new Date(Math.max(now().getTime(), dueBy.getTime()));
     const pending: Array<() => Promise<void>> = [];
     const afterCommit: AfterCommit = (fn) => pending.push(fn);
     let claimed: TTimerJob[] = [];
@@ -85,7 +94,8 @@ export function createDueTimerFirer(
     } catch (error) {
       // Nothing was claimed (the database failed before or during the claim): let the wake-up's job retry.
       if (claimed.length === 0) throw error;
-      const alone = await Promise.all(claimed.map(fireAlone));
+      // A few at a time, as Prisma handlers go: a batch of 100 at once would queue on the pool past its wait limit.
+      const alone = await Promise.all(claimed.map((job) => prismaSlots(() => fireAlone(job, at))));
       return { fired: alone.filter(Boolean).length, prismaDue: [], more: true };
     }
   };
@@ -106,7 +116,8 @@ export function createDueTimerFirer(
         }
         return round(tenantId, dueBy);
       });
-      const firedPrisma = await Promise.all(prismaDue.map((job) => prismaSlots(() => fireAlone(job))));
+      const at = () => new Date(Math.max(now().getTime(), dueBy.getTime()));
+      const firedPrisma = await Promise.all(prismaDue.map((job) => prismaSlots(() => fireAlone(job, at()))));
       fired += firedRaw + firedPrisma.filter(Boolean).length;
       if (!more) break;
     }
@@ -117,14 +128,14 @@ export function createDueTimerFirer(
   // queueing a second one: under load, wake-ups every 10 ms would otherwise each wait their turn only to find that an
   // earlier one had claimed their timers, and every such empty turn is a transaction that delays the rest.
   const waiting = new Map<string, WaitingDrain>();
-  return (tenantId, dueBy) => {
-    const joined = waiting.get(tenantId);
+  return (tenantId, dueBy, { join = true } = {}) => {
+    const joined = join ? waiting.get(tenantId) : undefined;
     if (joined) {
       joined.dueBy = Math.max(joined.dueBy, dueBy.getTime());
       return joined.done;
     }
     const entry: WaitingDrain = { dueBy: dueBy.getTime(), done: Promise.resolve(0) };
-    waiting.set(tenantId, entry);
+    if (join) waiting.set(tenantId, entry);
     entry.done = drain(tenantId, entry).finally(() => {
       if (waiting.get(tenantId) === entry) waiting.delete(tenantId);
     });
@@ -165,49 +176,4 @@ async function listDue(
 
 function toJob(row: DueRow, tenantId: string): TTimerJob {
   return { tenantId, timerId: row.id, kind: row.kind, subject: row.subject, generation: row.generation };
-}
-
-export type TimerFailureOutcome = { attempts: number; status: string; retryAt: Date | null };
-
-/**
- * Counts a failed run of the timer's current generation and moves it out of the way: due again after a backoff
- * (1 s, 2 s, 4 s... at most 5 min) with enqueued_at cleared, so the sweep adds its wake-up, or set aside as 'failed'
- * after maxAttempts runs. A timer rescheduled meanwhile (another generation) is left alone.
- */
-export async function recordTimerFailure(
-  db: Db,
-  job: TTimerJob,
-  now: Date,
-  maxAttempts: number,
-): Promise<TimerFailureOutcome | null> {
-  const [row] = await writeAsTenant(db, job.tenantId, (query) =>
-    query<{ attempts: number; status: string; due_at: Date }>(PrismaNamespace.sql`
-      UPDATE timers SET attempts = attempts + 1,
-        status = CASE WHEN attempts + 1 >= ${maxAttempts}::int THEN 'failed' ELSE status END,
-        due_at = CASE WHEN attempts + 1 >= ${maxAttempts}::int THEN due_at
-          ELSE ${now}::timestamptz + least(power(2, attempts), 300) * interval '1 second' END,
-        enqueued_at = NULL
-      WHERE id = ${job.timerId}::uuid AND tenant_id = ${job.tenantId}::uuid AND generation = ${job.generation}
-        AND status = 'scheduled'
-      RETURNING attempts, status, due_at`),
-  );
-  if (!row) return null;
-  return { attempts: row.attempts, status: row.status, retryAt: row.status === "failed" ? null : row.due_at };
-}
-
-/** Runs at most `size` of the given tasks at once, the others in arrival order as slots free up. */
-function createSlots(size: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  return async (task) => {
-    if (running >= size) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running += 1;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running -= 1;
-    }
-  };
 }

@@ -27,6 +27,25 @@ export class UnknownTimerKindError extends Error {
   }
 }
 
+/**
+ * An error thrown by a timer's handler (as opposed to the database failing to open the transaction or run the claim):
+ * only these count as failed runs of the timer. Keeps the handler's message; the original is the cause.
+ */
+export class TimerHandlerError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = "TimerHandlerError";
+  }
+}
+
+async function runHandler(run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    throw new TimerHandlerError(error);
+  }
+}
+
 export function timerHandlerFor(handlers: TimerHandlers, kind: string): AnyTimerHandler {
   const handler = (handlers as Partial<Record<string, AnyTimerHandler>>)[kind];
   if (!handler) throw new UnknownTimerKindError(kind);
@@ -35,7 +54,8 @@ export function timerHandlerFor(handlers: TimerHandlers, kind: string): AnyTimer
 
 /**
  * Claims the timer and runs its handler in one tenant transaction; returns false when the claim found nothing
- * (stale generation, cancelled, or already fired by a duplicate job or by the sweep), so it runs at most once.
+ * (stale generation, cancelled, or already fired by another wake-up or by the sweep), so it runs at most once. A
+ * handler's error rolls the claim back and is rethrown as a TimerHandlerError.
  */
 export async function fireTimer(db: Db, handlers: TimerHandlers, job: TTimerJob, now: Date): Promise<boolean> {
   const handler = timerHandlerFor(handlers, job.kind);
@@ -45,12 +65,12 @@ export async function fireTimer(db: Db, handlers: TimerHandlers, job: TTimerJob,
     typeof handler === "function"
       ? await withTenant(db, job.tenantId, async (tx) => {
           if (!(await claimTimer(tx, job, now))) return false;
-          await handler(tx, job, now, afterCommit);
+          await runHandler(() => handler(tx, job, now, afterCommit));
           return true;
         })
       : await writeAsTenant(db, job.tenantId, async (query) => {
           if (!(await claimTimerRaw(query, job, now))) return false;
-          await handler.run(query, job, now, afterCommit);
+          await runHandler(() => handler.run(query, job, now, afterCommit));
           return true;
         });
   // Follow-ups are best effort: a failure here loses nothing the sweep cannot repair.

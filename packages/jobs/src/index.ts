@@ -8,4 +8,5 @@ export * from "./outbox";
 export * from "./tenants";
 export * from "./log";
 export * from "./fire-due";
+export * from "./timer-failure";
 export * from "./wake";

@@ -8,7 +8,15 @@ import { ENQUEUE_HORIZON_MS } from "./horizon";
 import { silentLog, type JobsLog } from "./log";
 import { forEachTenant } from "./tenants";
 import type { TimerRef } from "./timers";
-import { enqueueTimers, enqueueWakeUps, isSharedWakeUp, WAKE_GRID_MS, wakeJobId } from "./wake";
+import {
+  enqueueTimers,
+  enqueueWakeUps,
+  WAKE_GRID_MS,
+  WAKE_LEAD_MS,
+  WAKE_SHARED_AFTER_MS,
+  wakeJobId,
+  wakeTimeOf,
+} from "./wake";
 
 export type SweepTimersDeps = {
   db: Db;
@@ -45,13 +53,14 @@ export async function sweepTimers(deps: SweepTimersDeps, opts: SweepTimersOption
   const options: Options = { ...DEFAULTS, ...opts };
   const log = deps.log ?? silentLog;
   const fire = deps.fire ?? createDueTimerFirer(deps.db, deps.handlers, deps.now, { log });
-  const now = deps.now();
   const total: SweepTimersResult = { enqueued: 0, firedDirectly: 0, rewoken: 0 };
   await forEachTenant(deps.db, async (tenantId) => {
     try {
-      const firedDirectly = await fire(tenantId, new Date(now.getTime() - options.claimAfterMs));
+      // Read per tenant: firing the overdue timers of the tenants before may have taken a while.
+      const now = deps.now();
+      const firedDirectly = await fire(tenantId, new Date(now.getTime() - options.claimAfterMs), { join: false });
       total.firedDirectly += firedDirectly;
-      if (firedDirectly > 0) total.rewoken += await rewakeWithinHorizon(deps, tenantId, now);
+      if (firedDirectly > 0) total.rewoken += await rewakeWithinHorizon(deps, tenantId, now, options);
       total.enqueued += await enqueueNeverEnqueued(deps, log, tenantId, now, options);
     } catch (error) {
       log.error({ err: error, tenantId }, "timer sweep failed for tenant");
@@ -67,19 +76,33 @@ export async function sweepTimers(deps: SweepTimersDeps, opts: SweepTimersOption
  * merely behind, and adding more work would not help it), the wake-up of every grid slot with an enqueued timer in the
  * horizon is added again. Under their shared ids, wake-ups still queued are kept as they are.
  */
-async function rewakeWithinHorizon(deps: SweepTimersDeps, tenantId: string, now: Date): Promise<number> {
+async function rewakeWithinHorizon(
+  deps: SweepTimersDeps,
+  tenantId: string,
+  now: Date,
+  options: Options,
+): Promise<number> {
   const horizonEnd = new Date(now.getTime() + ENQUEUE_HORIZON_MS);
+  // Timers overdue by less than claimAfterMs were not fired by this sweep: their wake-ups may be lost too.
+  const from = new Date(now.getTime() - options.claimAfterMs);
+  const firstShared = await readAsTenant(deps.db, tenantId, (query) =>
+    query<{ due_at: Date }>(PrismaNamespace.sql`
+      SELECT due_at FROM timers
+      WHERE tenant_id = ${tenantId}::uuid AND status = 'scheduled' AND enqueued_at IS NOT NULL
+        AND due_at > ${new Date(now.getTime() + WAKE_LEAD_MS + WAKE_SHARED_AFTER_MS)}::timestamptz
+        AND due_at <= ${horizonEnd}::timestamptz
+      ORDER BY due_at LIMIT 1`),
+  );
+  const probe = firstShared[0];
+  if (probe && (await deps.queue.getJob(wakeJobId(tenantId, wakeTimeOf(probe.due_at))))) return 0;
   const rows = await readAsTenant(deps.db, tenantId, (query) =>
     query<{ wake_at: string }>(PrismaNamespace.sql`
       SELECT DISTINCT ceil(extract(epoch FROM due_at) * 1000 / ${WAKE_GRID_MS}::int) * ${WAKE_GRID_MS}::int AS wake_at
       FROM timers
-      WHERE tenant_id = ${tenantId}::uuid AND status = 'scheduled' AND due_at > ${now}::timestamptz
-        AND due_at <= ${horizonEnd}::timestamptz AND enqueued_at IS NOT NULL
-      ORDER BY wake_at`),
+      WHERE tenant_id = ${tenantId}::uuid AND status = 'scheduled' AND enqueued_at IS NOT NULL
+        AND due_at > ${from}::timestamptz AND due_at <= ${horizonEnd}::timestamptz`),
   );
   const wakeAts = rows.map((row) => Number(row.wake_at));
-  const firstShared = wakeAts.find((wakeAt) => isSharedWakeUp(wakeAt, now));
-  if (firstShared !== undefined && (await deps.queue.getJob(wakeJobId(tenantId, firstShared)))) return 0;
   await enqueueWakeUps(deps.queue, tenantId, wakeAts, now);
   return wakeAts.length;
 }

@@ -65,7 +65,7 @@ export function wakeJobsFor(refs: TimerRef[], now: Date): WakeJob[] {
 }
 
 /** Whether a wake-up added now goes under its slot's shared id (see WAKE_SHARED_AFTER_MS). */
-export function isSharedWakeUp(wakeAt: number, now: Date): boolean {
+function isSharedWakeUp(wakeAt: number, now: Date): boolean {
   return wakeAt - WAKE_LEAD_MS - now.getTime() > WAKE_SHARED_AFTER_MS;
 }
 
