@@ -47,7 +47,7 @@ const DEFAULTS: Options = { pageSize: 500, claimAfterMs: 2_000, enqueueGraceMs: 
  * more than claimAfterMs itself (wake-ups lost with Redis data, stuck with a crashed worker, or running far behind:
  * claims skip rows a wake-up holds, so nothing fires twice), and adds wake-ups for timers never enqueued that have come
  * within the enqueue horizon (decision 0013) or whose handler failed and awaits its retry. After firing any itself, it
- * re-adds the tenant's wake-ups within the horizon (rewakeWithinHorizon).
+ * re-adds the tenant's wake-ups within the horizon unless the first one ahead is still queued (rewakeWithinHorizon).
  */
 export async function sweepTimers(deps: SweepTimersDeps, opts: SweepTimersOptions = {}): Promise<SweepTimersResult> {
   const options: Options = { ...DEFAULTS, ...opts };
