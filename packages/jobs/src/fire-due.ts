@@ -57,6 +57,9 @@ export function createDueTimerFirer(
   const rawKinds = TIMER_KINDS.filter((kind) => typeof handlers[kind] !== "function");
   const prismaKinds = TIMER_KINDS.filter((kind) => typeof handlers[kind] === "function");
 
+  // Never before the wake-up's own time: the in-process wait (setTimeout) may end a little early.
+  const firingTime = (dueBy: Date): Date => new Date(Math.max(now().getTime(), dueBy.getTime()));
+
   const fireAlone = async (job: TTimerJob, at: Date): Promise<boolean> => {
     try {
       return await fireTimer(db, handlers, job, at);
@@ -73,8 +76,7 @@ export function createDueTimerFirer(
   };
 
   const round = async (tenantId: string, dueBy: Date): Promise<Round> => {
-    // Never before the wake-up's own time: the in-process wait (setTimeout) may end a little early.
-    const at = new Date(Math.max(now().getTime(), dueBy.getTime()));
+    const at = firingTime(dueBy);
     const pending: Array<() => Promise<void>> = [];
     const afterCommit: AfterCommit = (fn) => pending.push(fn);
     let claimed: TTimerJob[] = [];
@@ -116,8 +118,9 @@ export function createDueTimerFirer(
         }
         return round(tenantId, dueBy);
       });
-      const at = () => new Date(Math.max(now().getTime(), dueBy.getTime()));
-      const firedPrisma = await Promise.all(prismaDue.map((job) => prismaSlots(() => fireAlone(job, at()))));
+      const firedPrisma = await Promise.all(
+        prismaDue.map((job) => prismaSlots(() => fireAlone(job, firingTime(dueBy)))),
+      );
       fired += firedRaw + firedPrisma.filter(Boolean).length;
       if (!more) break;
     }

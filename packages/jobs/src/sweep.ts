@@ -95,6 +95,7 @@ async function rewakeWithinHorizon(
   );
   const probe = firstShared[0];
   if (probe && (await deps.queue.getJob(wakeJobId(tenantId, wakeTimeOf(probe.due_at))))) return 0;
+  // The slots are rounded in SQL, as wakeTimeOf rounds, so only one row per slot comes back.
   const rows = await readAsTenant(deps.db, tenantId, (query) =>
     query<{ wake_at: string }>(PrismaNamespace.sql`
       SELECT DISTINCT ceil(extract(epoch FROM due_at) * 1000 / ${WAKE_GRID_MS}::int) * ${WAKE_GRID_MS}::int AS wake_at
